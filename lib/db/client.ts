@@ -1,0 +1,27 @@
+// The one Prisma client. Created on first use, so modules can import it during `next build`
+// (no database there); reused across hot reloads in development.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { env } from "@/lib/env";
+import { PrismaClient } from "./generated/client";
+
+export type Db = InstanceType<typeof PrismaClient>;
+/** A transaction client: services take it so they compose inside one transaction. */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+const globalForPrisma = globalThis as unknown as { billfoldPrisma?: Db };
+
+export const createDb = (connectionString: string): Db =>
+  new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+
+const client = (): Db => {
+  globalForPrisma.billfoldPrisma ??= createDb(env().DATABASE_URL);
+  return globalForPrisma.billfoldPrisma;
+};
+
+export const db: Db = new Proxy({} as Db, {
+  get: (_target, property) => {
+    const instance = client();
+    const value = Reflect.get(instance, property, instance) as unknown;
+    return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(instance) : value;
+  },
+});
