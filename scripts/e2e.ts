@@ -13,7 +13,7 @@ import { applyMigrations } from "../lib/db/migrate";
 import { projectRoot } from "../lib/db/runtime";
 import { seedDemoData } from "../lib/db/seed";
 import { launcherEnv } from "../lib/env";
-import { ensureBuild, nextBin, waitForHttp } from "./lib/build";
+import { ensureBuild, nextBin, stopBuild, waitForHttp } from "./lib/build";
 
 const say = (line: string) => process.stdout.write(`[e2e] ${line}\n`);
 
@@ -23,6 +23,7 @@ const main = async (): Promise<number> => {
   let server: ChildProcess | undefined;
   let dropDatabase: (() => Promise<void>) | undefined;
   const cleanup = async () => {
+    stopBuild();
     if (server && server.exitCode === null) {
       const exited = new Promise((resolve) => server?.once("exit", resolve));
       server.kill("SIGTERM");
@@ -65,7 +66,7 @@ const main = async (): Promise<number> => {
     await db.$disconnect();
     say("Database migrated and seeded.");
 
-    ensureBuild(say);
+    await ensureBuild(say);
     const port = await findFreePort();
     server = spawn(nextBin, ["start", "-p", String(port), "-H", "127.0.0.1"], {
       cwd: projectRoot,

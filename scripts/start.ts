@@ -12,7 +12,7 @@ import { defaultDataDir, openDatabase, projectRoot, type OpenDatabase } from "..
 import { createDb } from "../lib/db/client";
 import { seedDemoData } from "../lib/db/seed";
 import { launcherEnv } from "../lib/env";
-import { ensureBuild, nextBin, waitForHttp } from "./lib/build";
+import { ensureBuild, nextBin, stopBuild, waitForHttp } from "./lib/build";
 
 const dev = process.argv.includes("--dev");
 const say = (line: string) => process.stdout.write(`[billfold] ${line}\n`);
@@ -51,6 +51,7 @@ const main = async () => {
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    stopBuild();
     if (next && next.exitCode === null && next.signalCode === null) {
       say("Stopping Next.js…");
       const exited = new Promise((resolve) => next?.once("exit", resolve));
@@ -70,6 +71,13 @@ const main = async () => {
     process.on(signal, () => void shutdown(0));
   }
 
+  // If whoever started us dies without passing the signal on (a wrapper killed alone), we are
+  // re-parented: shut down rather than leave PostgreSQL running with no one to stop it.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void shutdown(0);
+  }, 1000).unref();
+
   try {
     database = await openDatabase({ databaseUrl: launcher.DATABASE_URL, dataDir });
     say(
@@ -85,8 +93,10 @@ const main = async () => {
       await seedDemoData(db, { log: say });
       await db.$disconnect();
     }
-    if (!dev) ensureBuild(say);
+    if (!dev) await ensureBuild(say);
   } catch (error) {
+    // A signal during start-up: shutdown() is already stopping everything.
+    if (stopping) return;
     if (error instanceof MigrationError) say(`Start-up stopped: ${error.message}`);
     else say(`Start-up failed: ${error instanceof Error ? error.message : String(error)}`);
     await database?.stop();

@@ -1,6 +1,6 @@
 // Builds the production app only when its sources changed since the last build (a content hash
 // of what the build is made from, kept in .next/).
-import { spawnSync } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -30,19 +30,30 @@ const sourceHash = (): string => {
   return hash.digest("hex");
 };
 
-export const ensureBuild = (say: (line: string) => void): void => {
+let building: ChildProcess | undefined;
+
+/** Stops a build in progress (on Ctrl-C or SIGTERM during the first start). */
+export const stopBuild = () => {
+  if (building && building.exitCode === null) building.kill("SIGTERM");
+};
+
+export const ensureBuild = async (say: (line: string) => void): Promise<void> => {
   const stampFile = path.join(projectRoot, ".next", "billfold-source-hash");
   const current = sourceHash();
   const built = fs.existsSync(path.join(projectRoot, ".next", "BUILD_ID")) && fs.existsSync(stampFile);
   if (built && fs.readFileSync(stampFile, "utf8") === current) return;
   say("Building the production app (first start, or the sources changed)…");
   const started = Date.now();
-  const result = spawnSync(nextBin, ["build"], {
+  // Asynchronous, so signal handlers still run while the build does.
+  const child = spawn(nextBin, ["build"], {
     cwd: projectRoot,
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
-  if (result.status !== 0) throw new Error("next build failed: see the output above.");
+  building = child;
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  building = undefined;
+  if (code !== 0) throw new Error("next build failed: see the output above.");
   fs.writeFileSync(stampFile, current);
   say(`Built in ${Math.round((Date.now() - started) / 1000)} s.`);
 };
