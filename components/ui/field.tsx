@@ -35,14 +35,24 @@ const controlClass = (invalid: boolean) =>
     invalid ? "border-red-600" : "border-ink-300",
   );
 
+type ControlProps = { invalid?: boolean; hasHint?: boolean };
+
+// The error, or else the hint, describes the control to screen readers.
+const describedBy = (id: string | undefined, { invalid, hasHint }: ControlProps) => {
+  if (!id) return undefined;
+  if (invalid) return `${id}-error`;
+  return hasHint ? `${id}-hint` : undefined;
+};
+
 export const Input = ({
   invalid = false,
+  hasHint = false,
   className,
   ...props
-}: React.InputHTMLAttributes<HTMLInputElement> & { invalid?: boolean }) => (
+}: React.InputHTMLAttributes<HTMLInputElement> & ControlProps) => (
   <input
     aria-invalid={invalid || undefined}
-    aria-describedby={invalid && props.id ? `${props.id}-error` : undefined}
+    aria-describedby={describedBy(props.id, { invalid, hasHint })}
     className={cn(controlClass(invalid), className)}
     {...props}
   />
@@ -50,13 +60,33 @@ export const Input = ({
 
 export const Select = ({
   invalid = false,
+  hasHint = false,
   className,
   ...props
-}: React.SelectHTMLAttributes<HTMLSelectElement> & { invalid?: boolean }) => (
+}: React.SelectHTMLAttributes<HTMLSelectElement> & ControlProps) => (
   <select
     aria-invalid={invalid || undefined}
-    aria-describedby={invalid && props.id ? `${props.id}-error` : undefined}
+    aria-describedby={describedBy(props.id, { invalid, hasHint })}
     className={cn(controlClass(invalid), className)}
+    {...props}
+  />
+);
+
+export const Textarea = ({
+  invalid = false,
+  hasHint = false,
+  className,
+  ...props
+}: React.TextareaHTMLAttributes<HTMLTextAreaElement> & ControlProps) => (
+  <textarea
+    aria-invalid={invalid || undefined}
+    aria-describedby={describedBy(props.id, { invalid, hasHint })}
+    rows={3}
+    className={cn(
+      "w-full rounded-md border bg-white px-3 py-2 text-sm text-ink-900 placeholder:text-ink-500",
+      invalid ? "border-red-600" : "border-ink-300",
+      className,
+    )}
     {...props}
   />
 );
