@@ -29,7 +29,7 @@ test("a wrong password or an unknown email gets the same message and no session"
   await page.getByLabel("Email").fill(DEMO_ADMIN.email);
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  const message = page.getByRole("alert");
+  const message = page.getByRole("main").getByRole("alert");
   await expect(message).toHaveText("The email or password is incorrect.");
 
   await page.getByLabel("Email").fill("nobody@billfold.local");

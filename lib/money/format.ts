@@ -1,6 +1,6 @@
 // Turns exact values back into text: minor units into "€1,234.50" for people and "1234.50" for
 // form inputs, quantities and rates per locale. Intl receives decimal strings, never floats.
-import { currencyExponent, type CurrencyCode } from "./currencies";
+import { currencyExponent } from "./currencies";
 import { minorToDecimalText, PLAIN_DECIMAL, type DecimalSeparator } from "./decimal-text";
 
 export type FormatMoneyOptions = {

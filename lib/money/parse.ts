@@ -1,6 +1,6 @@
 // Turns what a finance user types into a form (amounts, quantities, tax rates) into exact values:
 // integer minor units for money, canonical decimal text for quantities and percentages.
-import { currencyExponent, type CurrencyCode } from "./currencies";
+import { currencyExponent } from "./currencies";
 import { canonicalDecimal, isZero, readDecimal, type DecimalParts, type DecimalSeparator } from "./decimal-text";
 
 export type { DecimalSeparator };
@@ -49,11 +49,7 @@ const amountExample = (exponent: number, decimalSeparator: DecimalSeparator): st
   return `1${group}234${fraction}`;
 };
 
-export const parseMoney = (
-  input: string,
-  currency: string,
-  options: ParseMoneyOptions = {},
-): ParseMoneyResult => {
+export const parseMoney = (input: string, currency: string, options: ParseMoneyOptions = {}): ParseMoneyResult => {
   const { allowNegative = false, allowZero = false, decimalSeparator = "." } = options;
   const exponent = currencyExponent(currency);
   if (input.trim() === "") return fail("Enter an amount");
