@@ -85,8 +85,7 @@ const main = async () => {
         ? `PostgreSQL (embedded) on port ${database.embedded.port}, data in ${database.embedded.dataDir}`
         : "Using DATABASE_URL",
     );
-    const { applied } = await applyMigrations({ connectionString: database.url, log: say });
-    if (applied.length) say(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
+    await applyMigrations({ connectionString: database.url, log: say });
     if (database.embedded && (await isEmpty(database.url))) {
       say("Empty database: adding demo data…");
       const db = createDb(database.url);

@@ -76,7 +76,9 @@ const InvoicesPage = async ({ searchParams }: { searchParams: Promise<{ status?:
           ) : (
             invoices.map((invoice) => (
               <tr key={invoice.id} className="hover:bg-ink-50">
-                <Td className="font-medium">{invoice.number ?? <span className="text-ink-600">Draft</span>}</Td>
+                <Td className="font-medium whitespace-nowrap">
+                  {invoice.number ?? <span className="text-ink-600">Draft</span>}
+                </Td>
                 <Td>
                   <Link className="text-brand-700 hover:underline" href={`/customers/${invoice.customer.id}`}>
                     {invoice.customer.name}
@@ -86,8 +88,8 @@ const InvoicesPage = async ({ searchParams }: { searchParams: Promise<{ status?:
                   <InvoiceStatusBadge status={displayStatus(invoice, today)} />
                 </Td>
                 <Td>{invoice.status === "draft" ? null : <PaymentStatusBadge status={invoice.paymentStatus} />}</Td>
-                <Td>{formatCalendarDate(invoice.issueDate, locale)}</Td>
-                <Td>{formatCalendarDate(invoice.dueDate, locale)}</Td>
+                <Td className="whitespace-nowrap">{formatCalendarDate(invoice.issueDate, locale)}</Td>
+                <Td className="whitespace-nowrap">{formatCalendarDate(invoice.dueDate, locale)}</Td>
                 <Td align="right">{formatMoney(invoice.totalMinor, invoice.currency, { locale })}</Td>
                 <Td align="right">{formatMoney(invoice.amountDueMinor, invoice.currency, { locale })}</Td>
               </tr>
