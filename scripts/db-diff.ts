@@ -25,7 +25,8 @@ const loadEngine = async (): Promise<EngineModule> => {
   // The package exports only its bundler entry; load the Node glue and the WASM by path.
   const runtime = (await import(path.join(enginePath, "schema_engine_bg.js"))) as EngineModule;
   const bytes = fs.readFileSync(path.join(enginePath, "schema_engine_bg.wasm"));
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { "./schema_engine_bg.js": runtime });
+  const imports = { "./schema_engine_bg.js": runtime as unknown as WebAssembly.ModuleImports };
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), imports);
   runtime.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();
   return runtime;
