@@ -1,5 +1,5 @@
-// The settings sections that exist. Numbering, Catalogue and API keys are added here when they are
-// built, never before: the settings home and sub-navigation show only what this list holds.
+// The settings sections that exist. Catalogue and API keys are added here when they are built,
+// never before: the settings home and sub-navigation show only what this list holds.
 export type SettingsSection = { href: string; label: string; description: string };
 
 export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
@@ -7,6 +7,11 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
     href: "/settings/organisation",
     label: "Organisation",
     description: "Seller details on every invoice, default currency and payment terms, locale and time zone.",
+  },
+  {
+    href: "/settings/numbering",
+    label: "Numbering",
+    description: "Number series for invoices and receipts: formats, counters and the default of each.",
   },
   {
     href: "/settings/users",

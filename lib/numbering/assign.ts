@@ -75,12 +75,33 @@ export const takeNextNumber = async (tx: Tx, input: TakeNextNumberInput): Promis
  * The organisation's default series of a kind: the one marked default, else the oldest; when it
  * has none, the standard one is created (concurrent callers end up with the same row).
  */
-export const defaultSeries = async (tx: Tx, organizationId: string, kind: NumberSeriesKind): Promise<NumberSeries> => {
-  const existing = await tx.numberSeries.findFirst({
+// Two-key advisory locks live apart from the one-key ones the seed and migrations take.
+const SERIES_LOCK_CLASS = 0x4e53; // "NS"
+
+/**
+ * Serialises changes to one organisation's series of one kind, even before any row exists to
+ * lock: Settings > Numbering and the automatic default below both take it, so two "first" series
+ * can never both become the default.
+ */
+export const lockSeriesKind = async (
+  tx: Tx,
+  { organizationId, kind }: { organizationId: string; kind: NumberSeriesKind },
+): Promise<void> => {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SERIES_LOCK_CLASS}::int, hashtext(${`${organizationId}:${kind}`}))`;
+};
+
+const findDefault = (tx: Tx, organizationId: string, kind: NumberSeriesKind) =>
+  tx.numberSeries.findFirst({
     where: { organizationId, kind },
     orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }, { id: "asc" }],
   });
+
+export const defaultSeries = async (tx: Tx, organizationId: string, kind: NumberSeriesKind): Promise<NumberSeries> => {
+  const existing = await findDefault(tx, organizationId, kind);
   if (existing) return existing;
+  await lockSeriesKind(tx, { organizationId, kind });
+  const createdMeanwhile = await findDefault(tx, organizationId, kind);
+  if (createdMeanwhile) return createdMeanwhile;
   const { name, format } = DEFAULT_SERIES[kind];
   // ON CONFLICT rather than create(): a unique violation would abort the caller's transaction.
   await tx.$executeRaw`

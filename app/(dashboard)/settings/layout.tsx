@@ -6,8 +6,8 @@ import { requireUser } from "@/lib/auth/session";
 const SettingsLayout = async ({ children }: { children: React.ReactNode }) => {
   const user = await requireUser();
   const description = hasRole(user.role, "admin")
-    ? "How your organisation appears on invoices, and who can use Billfold."
-    : "How your organisation appears on invoices, and who can use Billfold. Only admins can change these.";
+    ? "How your organisation appears on invoices, how documents are numbered, and who can use Billfold."
+    : "How your organisation appears on invoices, how documents are numbered, and who can use Billfold. Only admins change organisation details and users; finance also manages numbering.";
   return (
     <>
       <PageHeader title="Settings" description={description} />
