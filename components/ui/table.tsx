@@ -13,13 +13,17 @@ export const Th = ({
   children,
   align = "left",
   className,
+  sort,
 }: {
   children?: React.ReactNode;
   align?: "left" | "right";
   className?: string;
+  /** The column the rows are sorted by, and which way. */
+  sort?: "ascending" | "descending";
 }) => (
   <th
     scope="col"
+    aria-sort={sort}
     className={cn(
       "sticky top-0 z-10 border-b border-ink-200 bg-ink-50 px-3 py-2 text-xs font-semibold tracking-wide text-ink-600 uppercase",
       align === "right" ? "text-right" : "text-left",

@@ -4,7 +4,7 @@ import { Suspense } from "react";
 import { CustomerResults } from "@/components/customers/customer-results";
 import { CustomerSearch } from "@/components/customers/customer-search";
 import { CustomerStatusTabs } from "@/components/customers/customer-status-tabs";
-import { TableSkeleton } from "@/components/customers/skeleton";
+import { TableSkeleton } from "@/components/ui/skeleton";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";

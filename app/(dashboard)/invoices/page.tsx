@@ -1,112 +1,80 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { InvoiceStatusBadge, PaymentStatusBadge } from "@/components/invoices/status-badge";
+import { Suspense } from "react";
+import { TableSkeleton } from "@/components/ui/skeleton";
+import { InvoiceListFilters } from "@/components/invoices/invoice-list-filters";
+import { InvoiceListResults } from "@/components/invoices/invoice-list-results";
+import { InvoiceListStatusTabs } from "@/components/invoices/invoice-list-status-tabs";
+import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
-import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { cn } from "@/lib/cn";
-import { formatCalendarDate, todayIn } from "@/lib/format/date";
-import { countInvoicesByStatus, DISPLAY_STATUSES, listInvoices } from "@/lib/invoices/queries";
-import { displayStatus, STATUS_LABELS, type DisplayStatus } from "@/lib/invoices/status";
-import { formatMoney } from "@/lib/money";
+import { todayIn } from "@/lib/format/date";
+import { clearFiltersHref, hasActiveFilters, invoiceListParamsSchema } from "@/lib/invoices/list-params";
+import { countInvoicesByStatus, listInvoiceFilterOptions, listInvoices } from "@/lib/invoices/queries";
 import { getOrganization } from "@/lib/organization/queries";
 
 export const metadata: Metadata = { title: "Invoices" };
 
-const isDisplayStatus = (value: string | undefined): value is DisplayStatus =>
-  DISPLAY_STATUSES.some((status) => status === value);
+type InvoicesPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const InvoicesPage = async ({ searchParams }: { searchParams: Promise<{ status?: string; cursor?: string }> }) => {
+const InvoicesPage = async ({ searchParams }: InvoicesPageProps) => {
   const user = await requireUser();
-  const params = await searchParams;
-  const status = isDisplayStatus(params.status) ? params.status : undefined;
+  const params = invoiceListParamsSchema.parse(await searchParams);
   const organization = await getOrganization(user.organizationId);
+  // One "today" for the query and the badges, in the organisation's zone: it decides "overdue".
   const today = todayIn(organization.timeZone);
-  const [{ invoices, nextCursor }, counts] = await Promise.all([
-    listInvoices({ organizationId: user.organizationId, today, status, cursor: params.cursor }),
-    countInvoicesByStatus(user.organizationId, today),
+  const scope = { organizationId: user.organizationId, today };
+  // Not awaited: the table streams in under Suspense while the filters are already usable.
+  const page = listInvoices({ ...scope, ...params });
+  const [counts, options] = await Promise.all([
+    countInvoicesByStatus({ ...scope, ...params }),
+    listInvoiceFilterOptions({
+      organizationId: user.organizationId,
+      defaultCurrency: organization.defaultCurrency,
+      selected: params,
+    }),
   ]);
-  const locale = organization.locale;
+  const canCreate = hasRole(user.role, "finance");
+  const shown = counts[params.status ?? "all"];
   return (
     <>
-      <PageHeader title="Invoices" description="One-off and subscription invoices, newest first." />
-      <nav aria-label="Filter by status" className="mb-4 flex flex-wrap gap-2">
-        <Link
-          href="/invoices"
-          aria-current={!status ? "page" : undefined}
-          className={cn(
-            "rounded-full border px-3 py-1 text-sm",
-            !status ? "border-brand-600 bg-brand-50 text-brand-800" : "border-ink-200 bg-white text-ink-700",
-          )}
-        >
-          All
-        </Link>
-        {DISPLAY_STATUSES.map((value) => (
-          <Link
-            key={value}
-            href={`/invoices?status=${value}`}
-            aria-current={status === value ? "page" : undefined}
-            className={cn(
-              "rounded-full border px-3 py-1 text-sm",
-              status === value ? "border-brand-600 bg-brand-50 text-brand-800" : "border-ink-200 bg-white text-ink-700",
-            )}
-          >
-            {STATUS_LABELS[value]} <span className="tabular text-ink-600">{counts[value]}</span>
-          </Link>
-        ))}
-      </nav>
-      <Table label="Invoices">
-        <thead>
-          <tr>
-            <Th>Number</Th>
-            <Th>Customer</Th>
-            <Th>Status</Th>
-            <Th>Payment</Th>
-            <Th>Issued</Th>
-            <Th>Due</Th>
-            <Th align="right">Total</Th>
-            <Th align="right">Amount due</Th>
-          </tr>
-        </thead>
-        <tbody>
-          {invoices.length === 0 ? (
-            <EmptyRow colSpan={8}>
-              No invoices {status ? `with status ${STATUS_LABELS[status].toLowerCase()}` : "yet"}.
-            </EmptyRow>
-          ) : (
-            invoices.map((invoice) => (
-              <tr key={invoice.id} className="hover:bg-ink-50">
-                <Td className="font-medium whitespace-nowrap">
-                  {invoice.number ?? <span className="text-ink-600">Draft</span>}
-                </Td>
-                <Td>
-                  <Link className="text-brand-700 hover:underline" href={`/customers/${invoice.customer.id}`}>
-                    {invoice.customer.name}
-                  </Link>
-                </Td>
-                <Td>
-                  <InvoiceStatusBadge status={displayStatus(invoice, today)} />
-                </Td>
-                <Td>{invoice.status === "draft" ? null : <PaymentStatusBadge status={invoice.paymentStatus} />}</Td>
-                <Td className="whitespace-nowrap">{formatCalendarDate(invoice.issueDate, locale)}</Td>
-                <Td className="whitespace-nowrap">{formatCalendarDate(invoice.dueDate, locale)}</Td>
-                <Td align="right">{formatMoney(invoice.totalMinor, invoice.currency, { locale })}</Td>
-                <Td align="right">{formatMoney(invoice.amountDueMinor, invoice.currency, { locale })}</Td>
-              </tr>
-            ))
-          )}
-        </tbody>
-      </Table>
-      {nextCursor ? (
-        <div className="mt-4 flex justify-end">
-          <Link
-            className="rounded-md border border-ink-300 bg-white px-3 py-1.5 text-sm"
-            href={`/invoices?${new URLSearchParams({ ...(status ? { status } : {}), cursor: nextCursor })}`}
-          >
-            Next page
-          </Link>
-        </div>
-      ) : null}
+      <PageHeader
+        title="Invoices"
+        description="One-off and subscription invoices. Overdue means open, unpaid and past its due date."
+        actions={
+          canCreate ? (
+            <Button asChild>
+              <Link href="/invoices/new">New invoice</Link>
+            </Button>
+          ) : null
+        }
+      />
+      <div className="mb-3 flex flex-col gap-3">
+        <InvoiceListFilters params={params} customers={options.customers} currencies={options.currencies} />
+        <InvoiceListStatusTabs params={params} counts={counts} />
+        <p className="text-sm text-ink-600" aria-live="polite">
+          <span className="tabular">{shown.toLocaleString(organization.locale)}</span>{" "}
+          {shown === 1 ? "invoice" : "invoices"}
+          {hasActiveFilters(params) ? (
+            <>
+              {" · "}
+              <Link className="text-brand-700 underline" href={clearFiltersHref(params)}>
+                Clear filters
+              </Link>
+            </>
+          ) : null}
+        </p>
+      </div>
+      <Suspense fallback={<TableSkeleton label="Loading invoices" />}>
+        <InvoiceListResults
+          page={page}
+          params={params}
+          locale={organization.locale}
+          today={today}
+          canCreate={canCreate}
+        />
+      </Suspense>
     </>
   );
 };

@@ -5,7 +5,7 @@ import { CustomerActions } from "@/components/customers/customer-actions";
 import { CustomerActivitySections, CustomerBalancesSection } from "@/components/customers/customer-activity";
 import { CustomerDetails } from "@/components/customers/customer-details";
 import { CustomerHeader } from "@/components/customers/customer-header";
-import { SkeletonBlock, TableSkeleton } from "@/components/customers/skeleton";
+import { SkeletonBlock, TableSkeleton } from "@/components/ui/skeleton";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { archiveCustomer, restoreCustomer } from "@/lib/customers/actions";

@@ -1,4 +1,4 @@
-// Grey placeholders while part of a customer page loads, shaped like what is coming.
+// Grey placeholders while part of a page loads, shaped like what is coming.
 import { cn } from "@/lib/cn";
 
 export const SkeletonBlock = ({ className }: { className: string }) => (
