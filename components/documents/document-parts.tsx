@@ -1,0 +1,74 @@
+// Blocks the customer's invoice and receipt pages share: a party's address, a list of key facts,
+// and money rows. They render the documents' plain data, exactly as the PDFs print it.
+import type { DocumentParty } from "@/lib/documents/types";
+import { cn } from "@/lib/cn";
+
+export const SectionLabel = ({ children }: { children: React.ReactNode }) => (
+  <h2 className="mb-1 text-xs font-semibold tracking-wide text-ink-600 uppercase">{children}</h2>
+);
+
+export const PartyBlock = ({
+  label,
+  party,
+  usageBy,
+}: {
+  label: string;
+  party: DocumentParty;
+  usageBy?: string | null;
+}) => (
+  <section aria-label={label}>
+    <SectionLabel>{label}</SectionLabel>
+    <address className="text-sm text-ink-900 not-italic">
+      <span className="block font-semibold">{party.name}</span>
+      {party.addressLines.map((line, index) => (
+        <span key={index} className="block">
+          {line}
+        </span>
+      ))}
+      {party.email ? <span className="block text-ink-600">{party.email}</span> : null}
+      {party.taxId ? <span className="block text-ink-600">Tax id {party.taxId}</span> : null}
+    </address>
+    {usageBy ? <p className="mt-2 text-sm text-ink-700">Usage by {usageBy}</p> : null}
+  </section>
+);
+
+export type Fact = { label: string; value: string };
+
+export const FactList = ({ facts, label }: { facts: Fact[]; label: string }) => (
+  <dl aria-label={label} className="grid grid-cols-2 gap-x-6 gap-y-3 border-y border-ink-200 py-4 sm:grid-cols-4">
+    {facts.map((fact) => (
+      <div key={fact.label}>
+        <dt className="text-xs font-semibold tracking-wide text-ink-600 uppercase">{fact.label}</dt>
+        <dd className="mt-0.5 text-sm font-medium text-ink-900">{fact.value}</dd>
+      </div>
+    ))}
+  </dl>
+);
+
+export type MoneyRow = { label: string; amount: string; tone?: "normal" | "total" | "due" };
+
+export const MoneyRows = ({ rows, label }: { rows: MoneyRow[]; label: string }) => (
+  <dl aria-label={label} className="ml-auto w-full max-w-sm text-sm">
+    {rows.map((row) => (
+      <div
+        key={row.label}
+        className={cn(
+          "flex justify-between gap-4 py-1",
+          row.tone === "total" && "mt-1 border-t border-ink-200 pt-2 font-semibold",
+          row.tone === "due" && "mt-2 border-t border-ink-900 pt-2 text-base font-bold",
+        )}
+      >
+        <dt>{row.label}</dt>
+        <dd className="tabular text-right">{row.amount}</dd>
+      </div>
+    ))}
+  </dl>
+);
+
+export const Paragraph = ({ title, text }: { title: string; text: string | null }) =>
+  text ? (
+    <section>
+      <SectionLabel>{title}</SectionLabel>
+      <p className="text-sm whitespace-pre-line text-ink-700">{text}</p>
+    </section>
+  ) : null;

@@ -1,0 +1,102 @@
+// The stored records a document is built from, as plain shapes: invoice-data.ts maps database rows
+// onto them, and tests write them by hand.
+import type {
+  InvoiceStatus,
+  PaymentKind,
+  PaymentMethod,
+  PaymentRecordStatus,
+  PaymentTerms,
+} from "@/lib/db/generated/enums";
+
+/** A person or company's billing details, as the Customer row and billToSnapshot both hold them. */
+export type ContactRecord = {
+  name: string;
+  email?: string | null;
+  addressLine1?: string | null;
+  addressLine2?: string | null;
+  city?: string | null;
+  postalCode?: string | null;
+  country?: string | null;
+  taxId?: string | null;
+};
+
+export type SellerRecord = ContactRecord & {
+  legalName: string | null;
+  locale: string;
+  timeZone: string;
+  paymentInstructions: string | null;
+  invoiceFooter: string | null;
+};
+
+export type InvoiceLineRecord = {
+  position: number;
+  description: string;
+  /** Plain decimal text ("7.5"), never a float. */
+  quantity: string;
+  unitAmountMinor: bigint;
+  amountMinor: bigint;
+  /** Plain decimal text in percent ("20", "8.875"). */
+  taxRatePercent: string;
+  taxMinor: bigint;
+  periodStart: Date | null;
+  periodEnd: Date | null;
+};
+
+export type InvoicePaymentRecord = {
+  kind: PaymentKind;
+  status: PaymentRecordStatus;
+  method: PaymentMethod;
+  amountMinor: bigint;
+  receivedOn: Date;
+  reference: string | null;
+  createdAt: Date;
+  receipt: { id: string; number: string; publicToken: string } | null;
+};
+
+export type InvoiceRecord = {
+  id: string;
+  number: string | null;
+  status: InvoiceStatus;
+  currency: string;
+  issueDate: Date;
+  dueDate: Date;
+  paymentTerms: PaymentTerms | null;
+  periodStart: Date | null;
+  periodEnd: Date | null;
+  customerId: string;
+  usageOwnerId: string | null;
+  subtotalMinor: bigint;
+  taxMinor: bigint;
+  totalMinor: bigint;
+  creditedMinor: bigint;
+  walletAppliedMinor: bigint;
+  paidMinor: bigint;
+  refundedMinor: bigint;
+  amountDueMinor: bigint;
+  memo: string | null;
+  footer: string | null;
+  /** The billed customer as finalized (JSON, checked here); null on a draft. */
+  billToSnapshot: unknown;
+  paidAt: Date | null;
+  voidedAt: Date | null;
+  voidReason: string | null;
+  customer: ContactRecord;
+  usageOwner: { name: string } | null;
+  lines: InvoiceLineRecord[];
+  payments: InvoicePaymentRecord[];
+};
+
+export type ReceiptRecord = {
+  id: string;
+  number: string;
+  currency: string;
+  amountMinor: bigint;
+  amountRemainingMinor: bigint;
+  issuedAt: Date;
+  payment: {
+    method: PaymentMethod;
+    receivedOn: Date;
+    reference: string | null;
+    invoice: Pick<InvoiceRecord, "number" | "status" | "totalMinor" | "billToSnapshot" | "customer" | "footer">;
+  };
+};
