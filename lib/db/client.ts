@@ -10,8 +10,13 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 const globalForPrisma = globalThis as unknown as { billfoldPrisma?: Db };
 
-export const createDb = (connectionString: string): Db =>
-  new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+// A burst of finalizations queues on one series' counter row: let a transaction wait for a
+// connection longer than Prisma's 2 s default rather than fail a finance user's click.
+export const createDb = (connectionString: string, options: { poolSize?: number } = {}): Db =>
+  new PrismaClient({
+    adapter: new PrismaPg({ connectionString, max: options.poolSize ?? 10 }),
+    transactionOptions: { maxWait: 10_000, timeout: 15_000 },
+  });
 
 const client = (): Db => {
   globalForPrisma.billfoldPrisma ??= createDb(env().DATABASE_URL);
