@@ -153,7 +153,7 @@ test.describe("documents", () => {
       for (const address of ["/i/not-a-real-token", "/r/not-a-real-token"]) {
         const response = await customer.goto(address);
         expect(response?.status()).toBe(404);
-        await expect(customer.getByRole("heading", { name: "Page not found" })).toBeVisible();
+        await expect(customer.getByRole("heading", { name: "This link does not work" })).toBeVisible();
         // Not sent to sign in: the page is public, the document just does not exist.
         await expect(customer).toHaveURL(address);
       }
