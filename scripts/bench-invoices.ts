@@ -1,6 +1,7 @@
 // `npm run bench:invoices`: the invoice targets of issue 3, measured on a throw-away embedded
 // PostgreSQL with the same services and queries the app runs. Prints one JSON object per line:
-// {"metric", "value", "unit"}. Durability is left on (fsync, synchronous commit), as in production.
+// {"metric", "value", "unit"}. Durability is left on (fsync, synchronous commit), and React runs
+// its production build (NODE_ENV=production, set by the npm script), as under `npm start`.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";

@@ -1,23 +1,32 @@
 // One page's part of the invoice's lines, under the table's header row. The header row is `fixed`
 // so that it repeats should the renderer ever split the page itself (an unplanned overflow). Every
 // node here is repeated per line, and a long invoice has hundreds: rows hold only the nodes their
-// columns need.
+// columns need, and nothing else is created per line (each element and each component costs the
+// renderer per render, noticeably so outside production builds of React).
 import { Text, View } from "@react-pdf/renderer";
 import type { InvoiceDocumentLine } from "@/lib/documents/types";
 import { styles } from "./styles";
 
-const HeaderRow = ({ showTaxRates }: { showTaxRates: boolean }) => (
+const headerCell = (column: keyof typeof styles) => [styles.tableHeaderCell, styles[column]];
+
+// The header row depends only on whether the tax column shows: built once, shared by every page of
+// every invoice rather than rebuilt per page.
+const headerRow = (showTaxRates: boolean) => (
   <View style={styles.tableHeader} fixed>
-    <Text style={[styles.tableHeaderCell, styles.description]}>Description</Text>
-    <Text style={[styles.tableHeaderCell, styles.quantity]}>Qty</Text>
-    <Text style={[styles.tableHeaderCell, styles.unitPrice]}>Unit price</Text>
-    {showTaxRates ? <Text style={[styles.tableHeaderCell, styles.taxRate]}>Tax</Text> : null}
-    <Text style={[styles.tableHeaderCell, styles.amount]}>Amount</Text>
+    <Text style={headerCell("description")}>Description</Text>
+    <Text style={headerCell("quantity")}>Qty</Text>
+    <Text style={headerCell("unitPrice")}>Unit price</Text>
+    {showTaxRates ? <Text style={headerCell("taxRate")}>Tax</Text> : null}
+    <Text style={headerCell("amount")}>Amount</Text>
   </View>
 );
 
-const LineRow = ({ line, showTaxRates }: { line: InvoiceDocumentLine; showTaxRates: boolean }) => (
-  <View style={styles.row} wrap={false}>
+const HEADER_ROW = { withTaxRates: headerRow(true), withoutTaxRates: headerRow(false) };
+
+// A plain function rather than a component: a component per line is one more node per line for
+// React to mount, and draws nothing.
+const lineRow = (line: InvoiceDocumentLine, showTaxRates: boolean) => (
+  <View key={line.position} style={styles.row} wrap={false}>
     {line.period ? (
       <View style={styles.description}>
         <Text>{line.description}</Text>
@@ -35,9 +44,7 @@ const LineRow = ({ line, showTaxRates }: { line: InvoiceDocumentLine; showTaxRat
 
 export const LinesTable = ({ lines, showTaxRates }: { lines: InvoiceDocumentLine[]; showTaxRates: boolean }) => (
   <View>
-    <HeaderRow showTaxRates={showTaxRates} />
-    {lines.map((line) => (
-      <LineRow key={line.position} line={line} showTaxRates={showTaxRates} />
-    ))}
+    {showTaxRates ? HEADER_ROW.withTaxRates : HEADER_ROW.withoutTaxRates}
+    {lines.map((line) => lineRow(line, showTaxRates))}
   </View>
 );
