@@ -316,6 +316,7 @@ export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
   cash: "Cash",
   stripe: "Stripe",
   other: "Other",
+  wallet: "Wallet credit",
 };
 
 export const PAYMENT_REFERENCE_MAX_LENGTH = 120;
