@@ -1,4 +1,4 @@
-// Blocks the customer's invoice and receipt pages share: a party's address, a list of key facts,
+// Blocks the customer's invoice, credit note and receipt pages share: a party's address, a list of key facts,
 // and money rows. They render the documents' plain data, exactly as the PDFs print it.
 import type { DocumentParty } from "@/lib/documents/types";
 import { cn } from "@/lib/cn";
@@ -45,7 +45,13 @@ export const FactList = ({ facts, label }: { facts: Fact[]; label: string }) => 
   </dl>
 );
 
-export type MoneyRow = { label: string; amount: string; tone?: "normal" | "total" | "due" };
+export type MoneyRow = {
+  label: string;
+  amount: string;
+  tone?: "normal" | "total" | "due";
+  /** A smaller line under the label: a credit note's date and reason. */
+  detail?: string | null;
+};
 
 export const MoneyRows = ({ rows, label }: { rows: MoneyRow[]; label: string }) => (
   <dl aria-label={label} className="ml-auto w-full max-w-sm text-sm">
@@ -58,7 +64,10 @@ export const MoneyRows = ({ rows, label }: { rows: MoneyRow[]; label: string }) 
           row.tone === "due" && "mt-2 border-t border-ink-900 pt-2 text-base font-bold",
         )}
       >
-        <dt>{row.label}</dt>
+        <dt>
+          {row.label}
+          {row.detail ? <span className="block text-xs font-normal text-ink-600">{row.detail}</span> : null}
+        </dt>
         <dd className="tabular text-right">{row.amount}</dd>
       </div>
     ))}

@@ -1,6 +1,8 @@
 // The customer's invoice page body: the same document the PDF prints (seller, bill to, key facts,
-// lines, tax, totals, what is paid and due, how to pay) plus links to its receipts.
+// lines, tax, totals with each credit note, what is paid and due, how to pay) plus links to its
+// receipts and credit notes.
 import { InvoiceStatusBadge } from "@/components/invoices/status-badge";
+import { Badge } from "@/components/ui/badge";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import type { InvoiceDocument, TotalsRow } from "@/lib/documents/types";
 import { DocumentFrame } from "./document-frame";
@@ -75,6 +77,41 @@ const Receipts = ({ invoice }: { invoice: InvoiceDocument }) =>
     </section>
   );
 
+const CreditNotes = ({ invoice }: { invoice: InvoiceDocument }) =>
+  invoice.creditNotes.length === 0 ? null : (
+    <section>
+      <SectionLabel>Credit notes</SectionLabel>
+      <Table label="Credit notes">
+        <thead>
+          <tr>
+            <Th>Credit note</Th>
+            <Th>Issued on</Th>
+            <Th>Reason</Th>
+            <Th>Status</Th>
+            <Th align="right">Amount</Th>
+          </tr>
+        </thead>
+        <tbody>
+          {invoice.creditNotes.map((creditNote) => (
+            <tr key={creditNote.id}>
+              <Td>
+                <a href={`/c/${creditNote.token}`} className="text-brand-700 hover:underline">
+                  {creditNote.number}
+                </a>
+              </Td>
+              <Td>{creditNote.issuedOn}</Td>
+              <Td>{creditNote.reason}</Td>
+              <Td>
+                <Badge tone={creditNote.status === "void" ? "danger" : "info"}>{creditNote.statusLabel}</Badge>
+              </Td>
+              <Td align="right">{creditNote.amount}</Td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+    </section>
+  );
+
 export const InvoiceView = ({ invoice, pdfHref }: { invoice: InvoiceDocument; pdfHref: string }) => (
   <DocumentFrame
     sellerName={invoice.sellerName}
@@ -119,11 +156,17 @@ export const InvoiceView = ({ invoice, pdfHref }: { invoice: InvoiceDocument; pd
     </Table>
     <MoneyRows
       label="Invoice totals"
-      rows={invoice.totals.map((row) => ({ label: row.label, amount: row.amount, tone: TONES[row.kind] }))}
+      rows={invoice.totals.map((row) => ({
+        label: row.label,
+        amount: row.amount,
+        tone: TONES[row.kind],
+        detail: row.detail,
+      }))}
     />
     <Paragraph title="Reason for void" text={invoice.voidReason} />
     <Paragraph title="How to pay" text={invoice.paymentInstructions} />
     <Paragraph title="Notes" text={invoice.memo} />
+    <CreditNotes invoice={invoice} />
     <Receipts invoice={invoice} />
     {invoice.footer ? <p className="border-t border-ink-100 pt-4 text-xs text-ink-600">{invoice.footer}</p> : null}
   </DocumentFrame>

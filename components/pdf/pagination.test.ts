@@ -60,6 +60,7 @@ const invoice = (values: Partial<InvoiceDocument> = {}): InvoiceDocument => ({
   memo: null,
   footer: "Registered in England and Wales",
   payments: [],
+  creditNotes: [],
   ...values,
 });
 
@@ -119,6 +120,32 @@ describe("planInvoicePages", () => {
     expect(pages).toHaveLength(3);
     expect(pages[1]).toMatchObject({ lines: withoutMemo[1]!.lines, closing: ["totals"] });
     expect(pages[2]).toEqual({ first: false, lines: [], closing: ["memo"], overflow: false });
+  });
+
+  it("counts the date line under each credit note in the totals' height", () => {
+    const linesOf = (count: number) => Array.from({ length: count }, (_, index) => line(index + 1));
+    const creditRows = (detail: string | null) =>
+      Array.from({ length: 6 }, (_, index) => ({
+        kind: "adjustment" as const,
+        label: `Credit note INV-202406-0052-CN0${index + 1}`,
+        amount: "-$1.00",
+        detail,
+      }));
+    const totals = (detail: string | null) => [
+      ...invoice().totals.slice(0, 3),
+      ...creditRows(detail),
+      invoice().totals[3]!,
+    ];
+    // As many lines as leave the totals without details just room enough on the second page.
+    let count = 200;
+    while (plan({ lines: linesOf(count), totals: totals(null), paymentInstructions: null }).length > 2) count -= 1;
+    const detailed = plan({
+      lines: linesOf(count),
+      totals: totals("Jun 5, 2024 · Service issue"),
+      paymentInstructions: null,
+    });
+    expect(detailed).toHaveLength(3);
+    expect(detailed[2]?.closing).toEqual(["totals"]);
   });
 
   it("lets the renderer split a page only when one block is taller than a page", () => {

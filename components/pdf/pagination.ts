@@ -148,8 +148,10 @@ const totalsHeight = (rows: TotalsRow[], box: TextBox, metrics: PdfTextMetrics):
   let height = G.totalsGap;
   for (const row of rows) {
     const style: TextStyle = row.kind === "due" ? { size: G.dueSize, weight: 700 } : BODY_STRONG;
-    const labelWidth = G.totalsWidth - metrics.width(row.amount, style) - 4;
-    const text = box.height(row.label, style, labelWidth);
+    const labelWidth = G.totalsWidth - metrics.width(row.amount, style) - G.totalsAmountGap;
+    const text =
+      box.height(row.label, style, labelWidth) +
+      (row.detail ? box.height(row.detail, { size: G.totalsDetailSize, weight: 400 }, labelWidth) : 0);
     if (row.kind === "total") {
       height += G.totalsTotalRule.marginTop + G.totalsTotalRule.border + G.totalsTotalRule.paddingTop;
       height += G.totalsRowPaddingY + text;

@@ -50,6 +50,9 @@ export const GEOMETRY = {
   totalsGap: 12,
   totalsWidth: 260,
   totalsRowPaddingY: 2.5,
+  // A detail under a totals label (a credit note's date and reason), in the line period's size.
+  totalsDetailSize: 7.5,
+  totalsAmountGap: 4,
   totalsTotalRule: { border: 1, marginTop: 2, paddingTop: 4 },
   totalsDueRule: { border: 1, marginTop: 4, paddingTop: 5 },
   dueSize: 11,
@@ -117,6 +120,7 @@ export const styles = StyleSheet.create({
     paddingRight: G.metaItemPaddingRight,
     paddingVertical: G.metaItemPaddingY,
   },
+  metaItemWide: { width: `${200 / G.metaColumns}%` },
   tableHeader: {
     flexDirection: "row",
     borderBottomWidth: G.tableHeaderBorder,
@@ -139,6 +143,8 @@ export const styles = StyleSheet.create({
   amount: { width: G.columns.amount, textAlign: "right" },
   totals: { marginTop: G.totalsGap, marginLeft: "auto", width: G.totalsWidth },
   totalsRow: { flexDirection: "row", justifyContent: "space-between", paddingVertical: G.totalsRowPaddingY },
+  totalsLabel: { flex: 1, paddingRight: G.totalsAmountGap },
+  totalsDetail: { fontSize: G.totalsDetailSize, fontWeight: 400, color: COLORS.ink600 },
   totalsTotal: {
     borderTopWidth: G.totalsTotalRule.border,
     borderColor: COLORS.ink200,

@@ -1,4 +1,5 @@
-// Subtotal, tax per rate, total, what came off it, and the amount due: kept together on one page.
+// Subtotal, tax per rate, total, what came off it (each credit note with its date beneath), and the
+// amount due: kept together on one page.
 import { Text, View } from "@react-pdf/renderer";
 import type { TotalsRow, TotalsRowKind } from "@/lib/documents/types";
 import { styles, type PdfStyle } from "./styles";
@@ -15,7 +16,14 @@ export const Totals = ({ rows }: { rows: TotalsRow[] }) => (
   <View style={styles.totals} wrap={false}>
     {rows.map((row) => (
       <View key={`${row.kind}-${row.label}`} style={ROW_STYLES[row.kind]}>
-        <Text>{row.label}</Text>
+        {row.detail ? (
+          <View style={styles.totalsLabel}>
+            <Text>{row.label}</Text>
+            <Text style={styles.totalsDetail}>{row.detail}</Text>
+          </View>
+        ) : (
+          <Text>{row.label}</Text>
+        )}
         <Text>{row.amount}</Text>
       </View>
     ))}

@@ -129,6 +129,95 @@ describe("buildInvoiceDocument", () => {
     ]);
   });
 
+  it("lists each issued credit note under the original total, with its date and reason, leaving void ones out", () => {
+    const creditNote = {
+      status: "issued" as const,
+      reason: "service_issue" as const,
+      publicToken: "cn-token",
+    };
+    const document = build({
+      creditedMinor: 30_000n, // $300.00 = CN01 $100.00 + CN03 $200.00
+      amountDueMinor: 90_000n,
+      creditNotes: [
+        {
+          ...creditNote,
+          id: "cn_3",
+          number: "INV-202406-0052-CN03",
+          reason: "billing_error",
+          totalMinor: 20_000n,
+          issuedAt: new Date("2024-06-07T09:00:00Z"),
+        },
+        {
+          ...creditNote,
+          id: "cn_1",
+          number: "INV-202406-0052-CN01",
+          totalMinor: 10_000n,
+          issuedAt: new Date("2024-06-04T23:30:00Z"),
+        },
+        {
+          ...creditNote,
+          id: "cn_2",
+          number: "INV-202406-0052-CN02",
+          status: "void",
+          totalMinor: 50_000n,
+          issuedAt: new Date("2024-06-06T09:00:00Z"),
+        },
+      ],
+    });
+    expect(document.totals.slice(2)).toEqual([
+      { kind: "total", label: "Original total", amount: "$1,200.00" },
+      {
+        kind: "adjustment",
+        label: "Credit note INV-202406-0052-CN01",
+        amount: "-$100.00",
+        // 23:30 UTC is already the 5th in London.
+        detail: "Jun 5, 2024 · Service issue",
+      },
+      {
+        kind: "adjustment",
+        label: "Credit note INV-202406-0052-CN03",
+        amount: "-$200.00",
+        detail: "Jun 7, 2024 · Billing error",
+      },
+      { kind: "adjustment", label: "Amount paid", amount: "$0.00" },
+      { kind: "due", label: "Amount due", amount: "$900.00" },
+    ]);
+    // The customer's page lists every credit note, void ones too, in the order they were issued.
+    expect(document.creditNotes.map((entry) => [entry.number, entry.statusLabel, entry.amount, entry.token])).toEqual([
+      ["INV-202406-0052-CN01", "Issued", "$100.00", "cn-token"],
+      ["INV-202406-0052-CN02", "Void", "$500.00", "cn-token"],
+      ["INV-202406-0052-CN03", "Issued", "$200.00", "cn-token"],
+    ]);
+  });
+
+  it("prints the stored credited sum in one row when the credit notes it holds do not add up to it", () => {
+    const document = build({
+      creditedMinor: 10_000n,
+      amountDueMinor: 110_000n,
+      creditNotes: [
+        {
+          id: "cn_1",
+          number: "INV-202406-0052-CN01",
+          status: "issued",
+          reason: "duplicate",
+          totalMinor: 9_999n,
+          issuedAt: new Date("2024-06-04T09:00:00Z"),
+          publicToken: "t",
+        },
+      ],
+    });
+    expect(document.totals.filter((row) => row.kind === "adjustment")[0]).toEqual({
+      kind: "adjustment",
+      label: "Credit notes",
+      amount: "-$100.00",
+    });
+  });
+
+  it("calls the total just Total while nothing has been credited", () => {
+    expect(build().totals.find((row) => row.kind === "total")?.label).toBe("Total");
+    expect(build().creditNotes).toEqual([]);
+  });
+
   it("addresses an issued invoice from its snapshot and a draft from the customer as they are", () => {
     expect(build().billTo).toEqual({
       name: "Acme Corporation",

@@ -1,24 +1,26 @@
 // Turns stored invoice and receipt records into the documents' plain data: amounts formatted from
 // the stored minor units, dates in the organisation's locale, tax grouped per rate from the stored
-// lines. Pure (no I/O), so the PDF and the customer's page show the very same figures.
-import Decimal from "decimal.js";
-import { z } from "zod";
-import { countryName } from "@/lib/customers/format";
+// lines, each credit note under the total. Pure (no I/O), so PDF and customer page agree.
+import { CREDIT_NOTE_REASON_LABELS, CREDIT_NOTE_STATUS_LABELS } from "@/lib/credit-notes/schemas";
 import type { InvoiceStatus } from "@/lib/db/generated/enums";
 import { formatCalendarDate } from "@/lib/format/date";
 import { PAYMENT_METHOD_LABELS, PAYMENT_TERMS_LABELS } from "@/lib/invoices/schemas";
 import { displayStatus, STATUS_LABELS } from "@/lib/invoices/status";
-import { formatMoney, formatPercent, formatQuantity, sumMinor } from "@/lib/money";
+import { formatMoney, sumMinor } from "@/lib/money";
 import { invoicePdfFilename, pdfFilename } from "./filename";
-import type { ContactRecord, InvoiceLineRecord, InvoiceRecord, ReceiptRecord, SellerRecord } from "./records";
-import type {
-  DocumentMark,
-  DocumentParty,
-  InvoiceDocument,
-  InvoiceDocumentLine,
-  ReceiptDocument,
-  TotalsRow,
-} from "./types";
+import {
+  billedParty,
+  composed,
+  composedOrNull,
+  formatInstantDate,
+  formatPeriod,
+  lineOf,
+  sellerParty,
+  showsTaxRates,
+  taxRows,
+} from "./parts";
+import type { InvoiceCreditNoteRecord, InvoiceRecord, ReceiptRecord, SellerRecord } from "./records";
+import type { DocumentMark, InvoiceDocument, InvoiceDocumentCreditNote, ReceiptDocument, TotalsRow } from "./types";
 
 // ---------------------------------------------------------------- labels
 
@@ -30,105 +32,67 @@ const MARKS: Record<InvoiceStatus, DocumentMark | null> = {
   uncollectible: "UNCOLLECTIBLE",
 };
 
-// ---------------------------------------------------------------- helpers
+// ---------------------------------------------------------------- invoice parts
 
-// Building an Intl formatter costs far more than using one; a long invoice formats hundreds of dates.
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-const instantFormat = (locale: string, timeZone: string): Intl.DateTimeFormat => {
-  const key = `${locale}|${timeZone}`;
-  const cached = dateFormats.get(key);
-  if (cached) return cached;
-  const created = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone });
-  dateFormats.set(key, created);
-  return created;
-};
+type Money = (minor: bigint) => string;
 
-/** The calendar day an instant fell on in the organisation's zone ("Jun 3, 2024"). */
-const formatInstantDate = (date: Date, seller: SellerRecord): string =>
-  instantFormat(seller.locale, seller.timeZone).format(date);
+/** The invoice's credit notes in the order they were issued. */
+const inIssueOrder = (invoice: InvoiceRecord): InvoiceCreditNoteRecord[] =>
+  [...(invoice.creditNotes ?? [])].sort(
+    (a, b) => a.issuedAt.getTime() - b.issuedAt.getTime() || a.number.localeCompare(b.number),
+  );
 
-const formatPeriod = (start: Date | null, end: Date | null, seller: SellerRecord): string | null =>
-  start && end ? instantFormat(seller.locale, seller.timeZone).formatRange(start, end) : null;
-
-// The PDF font runs without mark positioning (see fonts.ts), so an accent typed as a separate
-// combining character ("e" + U+0301) is composed into one glyph ("é") first.
-const composed = (text: string): string => text.normalize("NFC");
-const composedOrNull = (text: string | null | undefined): string | null => (text ? composed(text) : null);
-
-const contactSchema = z.object({
-  name: z.string(),
-  email: z.string().nullish(),
-  addressLine1: z.string().nullish(),
-  addressLine2: z.string().nullish(),
-  city: z.string().nullish(),
-  postalCode: z.string().nullish(),
-  country: z.string().nullish(),
-  taxId: z.string().nullish(),
-});
-
-const toParty = (contact: ContactRecord, name: string = contact.name): DocumentParty => ({
-  name: composed(name),
-  addressLines: [
-    contact.addressLine1,
-    contact.addressLine2,
-    [contact.postalCode, contact.city].filter(Boolean).join(" "),
-    contact.country ? countryName(contact.country) : null,
-  ]
-    .filter((line): line is string => Boolean(line))
-    .map(composed),
-  email: contact.email || null,
-  taxId: contact.taxId || null,
-});
+const creditNotesOf = (invoice: InvoiceRecord, context: { money: Money; seller: SellerRecord }) =>
+  inIssueOrder(invoice).map((creditNote): InvoiceDocumentCreditNote => ({
+    id: creditNote.id,
+    number: creditNote.number,
+    issuedOn: formatInstantDate(creditNote.issuedAt, context.seller),
+    reason: CREDIT_NOTE_REASON_LABELS[creditNote.reason],
+    status: creditNote.status,
+    statusLabel: CREDIT_NOTE_STATUS_LABELS[creditNote.status],
+    amount: context.money(creditNote.totalMinor),
+    token: creditNote.publicToken,
+  }));
 
 /**
- * Who the document is addressed to: the details frozen at finalization, so a customer's later
- * move or rename never rewrites an issued invoice; a draft shows the customer as they are now.
+ * One row per issued credit note ("Credit note INV-…-CN01", its date and reason beneath), when they
+ * add up to what the invoice stores as credited; otherwise the stored sum in one row, since the
+ * invoice's own figure is the one that decided the amount due.
  */
-const billedParty = (invoice: Pick<InvoiceRecord, "status" | "billToSnapshot" | "customer">): DocumentParty => {
-  if (invoice.status === "draft") return toParty(invoice.customer);
-  const snapshot = contactSchema.safeParse(invoice.billToSnapshot);
-  return toParty(snapshot.success ? snapshot.data : invoice.customer);
-};
-
-const sellerParty = (seller: SellerRecord): DocumentParty => toParty(seller, seller.legalName || seller.name);
-
-// "20.0000" from the database and "20" are the same rate.
-const canonicalRate = (rate: string): string => new Decimal(rate).toFixed();
-
-const taxRows = (invoice: InvoiceRecord, money: (minor: bigint) => string, locale: string): TotalsRow[] => {
-  const groups = new Map<string, { baseMinor: bigint; taxMinor: bigint }>();
-  for (const line of invoice.lines) {
-    const rate = canonicalRate(line.taxRatePercent);
-    const group = groups.get(rate) ?? { baseMinor: 0n, taxMinor: 0n };
-    group.baseMinor += line.amountMinor;
-    group.taxMinor += line.taxMinor;
-    groups.set(rate, group);
-  }
-  const rates = [...groups.keys()].sort((a, b) => new Decimal(a).comparedTo(b));
-  const grouped = sumMinor([...groups.values()].map((group) => group.taxMinor));
-  const taxed = rates.some((rate) => !new Decimal(rate).isZero());
-  // The stored tax is the document's figure: the rows must add up to it. Lines that disagree
-  // with it, or an untaxed invoice, show one plain row.
-  if (!taxed || grouped !== invoice.taxMinor) return [{ kind: "tax", label: "Tax", amount: money(invoice.taxMinor) }];
-  return rates.map((rate) => {
-    const group = groups.get(rate)!;
-    return {
-      kind: "tax",
-      label: `Tax (${formatPercent(rate, locale)} on ${money(group.baseMinor)})`,
-      amount: money(group.taxMinor),
-    };
+const creditNoteRows = (invoice: InvoiceRecord, context: { money: Money; seller: SellerRecord }): TotalsRow[] => {
+  if (invoice.creditedMinor === 0n) return [];
+  const issued = inIssueOrder(invoice).filter((creditNote) => creditNote.status === "issued");
+  const rowOf = (creditNote: InvoiceCreditNoteRecord): TotalsRow => ({
+    kind: "adjustment",
+    label: `Credit note ${creditNote.number}`,
+    amount: context.money(-creditNote.totalMinor),
+    detail: `${formatInstantDate(creditNote.issuedAt, context.seller)} · ${CREDIT_NOTE_REASON_LABELS[creditNote.reason]}`,
   });
+  if (issued.length > 0 && sumMinor(issued.map((creditNote) => creditNote.totalMinor)) === invoice.creditedMinor) {
+    return issued.map(rowOf);
+  }
+  return [{ kind: "adjustment", label: "Credit notes", amount: context.money(-invoice.creditedMinor) }];
 };
 
-/** Subtotal, tax, total, then each thing that changed what is owed (when it did), then the amount due. */
-const totalsRows = (invoice: InvoiceRecord, money: (minor: bigint) => string, locale: string): TotalsRow[] => {
+// ---------------------------------------------------------------- totals
+
+/**
+ * Subtotal, tax, total, then each thing that changed what is owed (when it did), then the amount
+ * due. Credit notes never change the invoice's total, so with any the total reads "Original total".
+ */
+const totalsRows = (invoice: InvoiceRecord, context: { money: Money; seller: SellerRecord }): TotalsRow[] => {
+  const { money, seller } = context;
   const rows: TotalsRow[] = [
     { kind: "subtotal", label: "Subtotal", amount: money(invoice.subtotalMinor) },
-    ...taxRows(invoice, money, locale),
-    { kind: "total", label: "Total", amount: money(invoice.totalMinor) },
+    ...taxRows(invoice, money, seller.locale),
+    {
+      kind: "total",
+      label: invoice.creditedMinor > 0n ? "Original total" : "Total",
+      amount: money(invoice.totalMinor),
+    },
+    ...creditNoteRows(invoice, context),
   ];
   const deduct = (label: string, minor: bigint) => rows.push({ kind: "adjustment", label, amount: money(-minor) });
-  if (invoice.creditedMinor > 0n) deduct("Credit notes", invoice.creditedMinor);
   if (invoice.walletAppliedMinor > 0n) deduct("Credits applied", invoice.walletAppliedMinor);
   if (invoice.status !== "draft") deduct("Amount paid", invoice.paidMinor);
   if (invoice.refundedMinor > 0n) {
@@ -137,19 +101,6 @@ const totalsRows = (invoice: InvoiceRecord, money: (minor: bigint) => string, lo
   rows.push({ kind: "due", label: "Amount due", amount: money(invoice.amountDueMinor) });
   return rows;
 };
-
-const lineOf = (
-  line: InvoiceLineRecord,
-  context: { money: (minor: bigint) => string; seller: SellerRecord },
-): InvoiceDocumentLine => ({
-  position: line.position,
-  description: composed(line.description),
-  period: formatPeriod(line.periodStart, line.periodEnd, context.seller),
-  quantity: formatQuantity(new Decimal(line.quantity).toFixed(), context.seller.locale),
-  unitPrice: context.money(line.unitAmountMinor),
-  taxRate: formatPercent(canonicalRate(line.taxRatePercent), context.seller.locale),
-  amount: context.money(line.amountMinor),
-});
 
 // ---------------------------------------------------------------- documents
 
@@ -192,8 +143,8 @@ export const buildInvoiceDocument = (options: {
         ? composed(invoice.usageOwner.name)
         : null,
     lines: [...invoice.lines].sort((a, b) => a.position - b.position).map((line) => lineOf(line, { money, seller })),
-    showTaxRates: new Set(invoice.lines.map((line) => canonicalRate(line.taxRatePercent))).size > 1,
-    totals: totalsRows(invoice, money, locale),
+    showTaxRates: showsTaxRates(invoice.lines),
+    totals: totalsRows(invoice, { money, seller }),
     total: money(invoice.totalMinor),
     amountDue: money(invoice.amountDueMinor),
     payable,
@@ -210,6 +161,7 @@ export const buildInvoiceDocument = (options: {
       reference: composedOrNull(payment.reference),
       amount: money(payment.amountMinor),
     })),
+    creditNotes: creditNotesOf(invoice, { money, seller }),
   };
 };
 
@@ -243,6 +195,8 @@ export const buildReceiptDocument = (options: { receipt: ReceiptRecord; seller: 
 
 export type {
   ContactRecord,
+  CreditNoteRecord,
+  InvoiceCreditNoteRecord,
   InvoiceLineRecord,
   InvoicePaymentRecord,
   InvoiceRecord,

@@ -1,41 +1,12 @@
 // Loads an invoice or a receipt from the database as its document's plain data: by id for staff
 // (scoped to their organisation) or by public token for the customer (never a draft). Server only.
 import { cache } from "react";
-import { db, type Tx } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { todayIn } from "@/lib/format/date";
 import { buildInvoiceDocument, buildReceiptDocument, type SellerRecord } from "./build";
+import { CONTACT_SELECT, PUBLIC_TOKEN, type Reader, SELLER_SELECT } from "./selects";
 import type { InvoiceDocument, ReceiptDocument } from "./types";
-
-/** A read-only client: the app's `db` or a transaction (tests pass their own). */
-type Reader = Tx;
-
-const SELLER_SELECT = {
-  name: true,
-  legalName: true,
-  email: true,
-  addressLine1: true,
-  addressLine2: true,
-  city: true,
-  postalCode: true,
-  country: true,
-  taxId: true,
-  locale: true,
-  timeZone: true,
-  paymentInstructions: true,
-  invoiceFooter: true,
-} satisfies Prisma.OrganizationSelect;
-
-const CONTACT_SELECT = {
-  name: true,
-  email: true,
-  addressLine1: true,
-  addressLine2: true,
-  city: true,
-  postalCode: true,
-  country: true,
-  taxId: true,
-} satisfies Prisma.CustomerSelect;
 
 const INVOICE_SELECT = {
   id: true,
@@ -92,6 +63,10 @@ const INVOICE_SELECT = {
       receipt: { select: { id: true, number: true, publicToken: true } },
     },
   },
+  creditNotes: {
+    orderBy: [{ issuedAt: "asc" }, { sequence: "asc" }],
+    select: { id: true, number: true, status: true, reason: true, totalMinor: true, issuedAt: true, publicToken: true },
+  },
 } satisfies Prisma.InvoiceSelect;
 
 type InvoiceRow = Prisma.InvoiceGetPayload<{ select: typeof INVOICE_SELECT }>;
@@ -147,9 +122,6 @@ const receiptDocumentOf = (row: ReceiptRow): ReceiptDocument => {
   const { organization, ...receipt } = row;
   return buildReceiptDocument({ receipt, seller: organization });
 };
-
-// A token is 160 random bits in base64url; anything else cannot match, so it is not looked up.
-const PUBLIC_TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
 
 /** Staff: the invoice in their organisation, drafts included (their PDF is marked DRAFT). */
 export const loadInvoiceDocument = async (

@@ -1,6 +1,8 @@
-// The stored records a document is built from, as plain shapes: invoice-data.ts maps database rows
-// onto them, and tests write them by hand.
+// The stored records a document is built from, as plain shapes: invoice-data.ts and
+// credit-note-data.ts map database rows onto them, and tests write them by hand.
 import type {
+  CreditNoteReason,
+  CreditNoteStatus,
   InvoiceStatus,
   PaymentKind,
   PaymentMethod,
@@ -53,6 +55,17 @@ export type InvoicePaymentRecord = {
   receipt: { id: string; number: string; publicToken: string } | null;
 };
 
+/** A credit note as its invoice lists it. */
+export type InvoiceCreditNoteRecord = {
+  id: string;
+  number: string;
+  status: CreditNoteStatus;
+  reason: CreditNoteReason;
+  totalMinor: bigint;
+  issuedAt: Date;
+  publicToken: string;
+};
+
 export type InvoiceRecord = {
   id: string;
   number: string | null;
@@ -84,6 +97,8 @@ export type InvoiceRecord = {
   usageOwner: { name: string } | null;
   lines: InvoiceLineRecord[];
   payments: InvoicePaymentRecord[];
+  /** Issued and voided alike; optional for records made before credit notes existed (tests, benches). */
+  creditNotes?: InvoiceCreditNoteRecord[];
 };
 
 export type ReceiptRecord = {
@@ -99,4 +114,48 @@ export type ReceiptRecord = {
     reference: string | null;
     invoice: Pick<InvoiceRecord, "number" | "status" | "totalMinor" | "billToSnapshot" | "customer" | "footer">;
   };
+};
+
+export type CreditNoteLineRecord = {
+  description: string;
+  /** Plain decimal text, as on the invoice line it credits. */
+  quantity: string;
+  unitAmountMinor: bigint;
+  amountMinor: bigint;
+  taxRatePercent: string;
+  taxMinor: bigint;
+};
+
+/** A refund paid out for the credit note (a Payment of kind refund). */
+export type CreditNoteRefundRecord = {
+  status: PaymentRecordStatus;
+  method: PaymentMethod;
+  amountMinor: bigint;
+  receivedOn: Date;
+  reference: string | null;
+};
+
+export type CreditNoteRecord = {
+  id: string;
+  number: string;
+  status: CreditNoteStatus;
+  reason: CreditNoteReason;
+  memo: string | null;
+  currency: string;
+  subtotalMinor: bigint;
+  taxMinor: bigint;
+  totalMinor: bigint;
+  creditedToDueMinor: bigint;
+  refundMinor: bigint;
+  walletCreditMinor: bigint;
+  outOfBandMinor: bigint;
+  issuedAt: Date;
+  voidedAt: Date | null;
+  voidReason: string | null;
+  lines: CreditNoteLineRecord[];
+  refunds: CreditNoteRefundRecord[];
+  invoice: Pick<
+    InvoiceRecord,
+    "number" | "status" | "issueDate" | "totalMinor" | "billToSnapshot" | "customer" | "footer"
+  > & { publicToken: string };
 };

@@ -1,11 +1,13 @@
-// Renders an invoice or receipt document to PDF bytes on the server. Fonts are registered when this
-// module loads and measured once, so every render after the first only plans and lays out text.
+// Renders an invoice, credit note or receipt document to PDF bytes on the server. Fonts are
+// registered when this module loads and measured once, so every render after the first only plans
+// and lays out text.
 import { renderToBuffer } from "@react-pdf/renderer";
+import { creditNotePdfElement } from "@/components/pdf/credit-note-document";
 import { invoiceMetaItems, invoicePdfElement } from "@/components/pdf/invoice-document";
 import { planInvoicePages } from "@/components/pdf/pagination";
 import { receiptPdfElement } from "@/components/pdf/receipt-document";
 import { loadPdfTextMetrics, registerPdfFonts } from "./fonts";
-import type { InvoiceDocument, ReceiptDocument } from "./types";
+import type { CreditNoteDocument, InvoiceDocument, ReceiptDocument } from "./types";
 
 registerPdfFonts();
 
@@ -17,3 +19,6 @@ export const renderInvoicePdf = async (invoice: InvoiceDocument): Promise<Buffer
 
 export const renderReceiptPdf = (receipt: ReceiptDocument): Promise<Buffer> =>
   renderToBuffer(receiptPdfElement(receipt));
+
+export const renderCreditNotePdf = (creditNote: CreditNoteDocument): Promise<Buffer> =>
+  renderToBuffer(creditNotePdfElement(creditNote));

@@ -1,7 +1,7 @@
-// An invoice and a receipt as their documents show them: plain, serializable data with every amount
+// An invoice, a credit note and a receipt as their documents show them: plain, serializable data with every amount
 // and date already formatted for the organisation's locale. The PDF templates and the customer's web
 // page both render exactly this, so the two can never disagree.
-import type { InvoiceStatus } from "@/lib/db/generated/enums";
+import type { CreditNoteStatus, InvoiceStatus } from "@/lib/db/generated/enums";
 import type { DisplayStatus } from "@/lib/invoices/status";
 
 /** Seller or customer, as printed: a name, then address lines, then contact and tax details. */
@@ -28,7 +28,13 @@ export type InvoiceDocumentLine = {
 
 export type TotalsRowKind = "subtotal" | "tax" | "total" | "adjustment" | "due";
 
-export type TotalsRow = { kind: TotalsRowKind; label: string; amount: string };
+export type TotalsRow = {
+  kind: TotalsRowKind;
+  label: string;
+  amount: string;
+  /** A smaller line under the label: a credit note's date and reason. */
+  detail?: string | null;
+};
 
 export type InvoiceDocumentPayment = {
   receiptId: string | null;
@@ -39,6 +45,20 @@ export type InvoiceDocumentPayment = {
   method: string;
   reference: string | null;
   amount: string;
+};
+
+/** A credit note issued against the invoice, as the invoice lists it. */
+export type InvoiceDocumentCreditNote = {
+  id: string;
+  number: string;
+  issuedOn: string;
+  reason: string;
+  status: CreditNoteStatus;
+  /** "Issued" or "Void". */
+  statusLabel: string;
+  amount: string;
+  /** For the customer page's link to /c/<token>; never printed. */
+  token: string;
 };
 
 export type InvoiceDocument = {
@@ -85,6 +105,8 @@ export type InvoiceDocument = {
   footer: string | null;
   /** Newest first. */
   payments: InvoiceDocumentPayment[];
+  /** In the order they were issued, voided ones included (they changed nothing). */
+  creditNotes: InvoiceDocumentCreditNote[];
 };
 
 export type ReceiptDocument = {
@@ -107,5 +129,47 @@ export type ReceiptDocument = {
   sellerName: string;
   seller: DocumentParty;
   customer: DocumentParty;
+  footer: string | null;
+};
+
+/** A refund paid out for a credit note. */
+export type CreditNoteDocumentRefund = {
+  refundedOn: string;
+  method: string;
+  reference: string | null;
+  amount: string;
+};
+
+export type CreditNoteDocument = {
+  id: string;
+  number: string;
+  /** "Credit note INV-202406-0052-CN01". */
+  title: string;
+  filename: string;
+  status: CreditNoteStatus;
+  /** "Issued" or "Void". */
+  statusLabel: string;
+  mark: DocumentMark | null;
+  currency: string;
+  issuedOn: string;
+  voidedOn: string | null;
+  voidReason: string | null;
+  /** As finance chose it: "Service issue", "Duplicate", ... */
+  reason: string;
+  memo: string | null;
+  invoiceNumber: string;
+  invoiceIssueDate: string;
+  invoiceTotal: string;
+  /** For the customer page's link to the invoice at /i/<token>; never printed. */
+  invoiceToken: string;
+  sellerName: string;
+  seller: DocumentParty;
+  billTo: DocumentParty;
+  lines: InvoiceDocumentLine[];
+  showTaxRates: boolean;
+  /** Subtotal, tax per rate, the credit note's total, then where that credit went. */
+  totals: TotalsRow[];
+  total: string;
+  refunds: CreditNoteDocumentRefund[];
   footer: string | null;
 };
