@@ -7,7 +7,9 @@ import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { formatCalendarDate } from "@/lib/format/date";
+import { newId, newPublicToken } from "@/lib/ids";
 import { formatMoney } from "@/lib/money";
+import { defaultSeries, takeNextNumber } from "@/lib/numbering/assign";
 import { invoiceActionRefusal, type InvoiceAction } from "../transitions";
 
 /** Who acts: the signed-in user (tests pass a plain object of the same shape). */
@@ -45,7 +47,7 @@ export type LockedInvoice = Prisma.InvoiceGetPayload<{ select: typeof lockedInvo
  */
 export const lockInvoice = async (
   tx: Tx,
-  { actor, invoiceId }: { actor: InvoiceActor; invoiceId: string },
+  { actor, invoiceId }: { actor: Pick<InvoiceActor, "organizationId">; invoiceId: string },
 ): Promise<LockedInvoice> => {
   const locked = await tx.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "Invoice" WHERE "id" = ${invoiceId} AND "organizationId" = ${actor.organizationId} FOR UPDATE`;
@@ -55,10 +57,16 @@ export const lockInvoice = async (
 
 /** Refuses, in the words transitions.ts uses, an action the invoice's state does not allow. */
 export const assertInvoiceAction = (invoice: LockedInvoice, action: InvoiceAction): void => {
-  // Wallet credit consumed by the invoice counts as money received: a void would not give it back.
-  const paidMinor = invoice.paidMinor + invoice.walletAppliedMinor;
+  // Only money received (paidMinor) refuses a void: wallet credit the invoice consumed is given
+  // back to its credits by the void itself (restoreInvoiceCredit), so it does not stand in the way.
   const refusal = invoiceActionRefusal(
-    { status: invoice.status, amountDueMinor: invoice.amountDueMinor, paidMinor },
+    {
+      status: invoice.status,
+      amountDueMinor: invoice.amountDueMinor,
+      paidMinor: invoice.paidMinor,
+      totalMinor: invoice.totalMinor,
+      creditedMinor: invoice.creditedMinor,
+    },
     action,
   );
   if (refusal) throw new UserError(refusal);
@@ -160,3 +168,56 @@ export const recordInvoiceAudit = (
     reason,
     changes,
   });
+
+/**
+ * The one receipt a payment gets, numbered from the organisation's default receipt series. Call it
+ * last in the transaction: the series row stays locked from here to commit.
+ */
+export const issueReceipt = async (
+  tx: Tx,
+  {
+    organizationId,
+    paymentId,
+    amountMinor,
+    currency,
+    amountRemainingMinor,
+    receivedOn,
+    now,
+  }: {
+    organizationId: string;
+    paymentId: string;
+    amountMinor: bigint;
+    currency: string;
+    /** What the invoice still owes right after this payment. */
+    amountRemainingMinor: bigint;
+    /** A calendar date (UTC midnight) in the organisation's zone: the number prints it as it is. */
+    receivedOn: Date;
+    now: Date;
+  },
+): Promise<{ receiptId: string; receiptNumber: string }> => {
+  const series = await defaultSeries(tx, organizationId, "receipt");
+  const receiptNumber = await takeNextNumber(tx, {
+    organizationId,
+    seriesId: series.id,
+    kind: "receipt",
+    date: receivedOn,
+    timeZone: "UTC",
+  });
+  const receiptId = newId("receipt");
+  await tx.receipt.create({
+    data: {
+      id: receiptId,
+      organizationId,
+      paymentId,
+      seriesId: series.id,
+      number: receiptNumber,
+      amountMinor,
+      currency,
+      amountRemainingMinor,
+      publicToken: newPublicToken(),
+      issuedAt: now,
+    },
+    select: { id: true },
+  });
+  return { receiptId, receiptNumber };
+};

@@ -1,0 +1,252 @@
+// Crediting and debiting a customer's wallet inside the caller's transaction. A credit is idempotent
+// by key; a debit first expires credit whose time has come, then consumes credits in the domain's
+// order and records which ones it consumed, and never takes the balance below zero, however many
+// debits race: each holds the wallet's row lock from reading the credits to commit.
+import type { Tx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { UserError } from "@/lib/errors";
+import { formatDateTime } from "@/lib/format/date";
+import { consumableMinor, planConsumption, type PlannedConsumption } from "./allocation";
+import { expireLockedCredit } from "./expiry";
+import {
+  getOrCreateWallet,
+  lockWallet,
+  openCredits,
+  organizationLocale,
+  postCredit,
+  postDebit,
+  walletMoney,
+  walletMoneyWithCode,
+  type LockedWallet,
+  type PostingAudit,
+  type PostingDraft,
+  type WalletActor,
+} from "./ledger";
+import { CREDIT_REASONS, WALLET_REASON_LABELS, type CreditReason } from "./schemas";
+
+export type CreditWalletInput = {
+  actor: WalletActor;
+  customerId: string;
+  currency: string;
+  amountMinor: bigint;
+  /** void_refund is posted only by restoreInvoiceCredit. */
+  reason: Exclude<CreditReason, "void_refund">;
+  expiresAt?: Date | null;
+  priority?: number;
+  memo?: string | null;
+  idempotencyKey?: string | null;
+  invoiceId?: string | null;
+  creditNoteId?: string | null;
+  now?: Date;
+};
+
+export type CreditedWallet = {
+  transactionId: string;
+  /** True when the idempotency key was already used: nothing was credited this time. */
+  duplicate: boolean;
+  walletId: string;
+  balanceMinor: bigint;
+};
+
+export const creditWallet = async (tx: Tx, input: CreditWalletInput): Promise<CreditedWallet> => {
+  const { actor, amountMinor, reason, now = new Date() } = input;
+  if (!(CREDIT_REASONS as readonly string[]).includes(reason) || reason === ("void_refund" as string)) {
+    throw new Error(`Not a reason a credit can be given for: ${reason}`);
+  }
+  if (amountMinor <= 0n) throw new UserError("Amount must be greater than zero", { field: "amount" });
+  if (input.expiresAt && input.expiresAt.getTime() <= now.getTime()) {
+    throw new UserError("The expiry date must be in the future", { field: "expiresOn" });
+  }
+  const wallet = await getOrCreateWallet(tx, {
+    customerId: input.customerId,
+    currency: input.currency,
+    organizationId: actor.organizationId,
+  });
+  const before = wallet.balanceMinor;
+  const expiry = input.expiresAt
+    ? `, expiring ${formatDateTime(input.expiresAt, { locale: wallet.locale, timeZone: wallet.timeZone })}`
+    : "";
+  const posted = await postCredit(tx, {
+    wallet,
+    reason,
+    amountMinor,
+    remainingMinor: amountMinor,
+    expiresAt: input.expiresAt ?? null,
+    priority: input.priority,
+    idempotencyKey: input.idempotencyKey ?? null,
+    memo: input.memo ?? null,
+    invoiceId: input.invoiceId ?? null,
+    creditNoteId: input.creditNoteId ?? null,
+    actorUserId: actor.id ?? null,
+    audit: (draft) => ({
+      actor,
+      action: "wallet.credited",
+      summary: `Added ${walletMoney(wallet, amountMinor)} of ${WALLET_REASON_LABELS[reason].toLowerCase()} credit to the ${wallet.currency} wallet${expiry}`,
+      reason: input.memo ?? null,
+      changes: {
+        transactionId: draft.transactionId,
+        reason,
+        currency: wallet.currency,
+        amountMinor: amountMinor.toString(),
+        balanceMinor: { from: before.toString(), to: draft.balanceAfterMinor.toString() },
+        ...(input.creditNoteId ? { creditNoteId: input.creditNoteId } : {}),
+      },
+    }),
+  });
+  return {
+    transactionId: posted.transactionId,
+    duplicate: posted.duplicate,
+    walletId: wallet.id,
+    balanceMinor: wallet.balanceMinor,
+  };
+};
+
+/** The refusal when credits cannot cover a debit, at the form's amount field. */
+export const insufficientBalance = (
+  wallet: Pick<LockedWallet, "locale" | "currency">,
+  balance: bigint,
+  amount: bigint,
+) =>
+  new UserError(
+    `The balance is ${walletMoneyWithCode(wallet, balance)}: a debit of ${walletMoneyWithCode(wallet, amount)} would make it negative`,
+    { field: "amount" },
+  );
+
+export type DrawDownInput = {
+  wallet: LockedWallet;
+  amountMinor: bigint;
+  reason: "manual_debit" | "invoice_payment";
+  actorUserId?: string | null;
+  memo?: string | null;
+  invoiceId?: string | null;
+  idempotencyKey?: string | null;
+  now: Date;
+  audit?: (draft: PostingDraft) => PostingAudit;
+};
+
+/** What a debit's audit entry records: the ledger row, the balance it moved, the credits it consumed. */
+export const debitChanges = ({
+  draft,
+  reason,
+  currency,
+  amountMinor,
+}: {
+  draft: PostingDraft;
+  reason: string;
+  currency: string;
+  amountMinor: bigint;
+}): Prisma.InputJsonObject => ({
+  transactionId: draft.transactionId,
+  reason,
+  currency,
+  amountMinor: amountMinor.toString(),
+  // From the balance right before the debit, after any expiry it set off.
+  balanceMinor: { from: (draft.balanceAfterMinor + amountMinor).toString(), to: draft.balanceAfterMinor.toString() },
+  consumed: draft.allocations.map((part) => ({ creditId: part.creditId, amountMinor: part.amountMinor.toString() })),
+});
+
+export type DrawnDown = { transactionId: string; allocations: PlannedConsumption[]; balanceAfterMinor: bigint };
+
+/**
+ * Debits a wallet the caller has locked: credit past its expiry is expired first (it was never
+ * spendable, and the balance must say so), then the credits are consumed in the domain's order.
+ */
+export const drawDownLocked = async (tx: Tx, input: DrawDownInput): Promise<DrawnDown> => {
+  const { wallet, amountMinor, now } = input;
+  if (amountMinor <= 0n) throw new UserError("Amount must be greater than zero", { field: "amount" });
+  const credits = await openCredits(tx, wallet.id);
+  for (const credit of credits) {
+    if (credit.expiresAt === null || credit.expiresAt.getTime() > now.getTime()) continue;
+    const expired = await expireLockedCredit(tx, { wallet, creditId: credit.id, now });
+    if (expired) credit.remainingMinor = 0n;
+  }
+  const available = consumableMinor(credits, now);
+  if (amountMinor > available) throw insufficientBalance(wallet, available, amountMinor);
+  return postDebit(tx, {
+    wallet,
+    reason: input.reason,
+    amountMinor,
+    consumption: planConsumption(credits, amountMinor, now),
+    idempotencyKey: input.idempotencyKey ?? null,
+    memo: input.memo ?? null,
+    invoiceId: input.invoiceId ?? null,
+    actorUserId: input.actorUserId ?? null,
+    audit: input.audit,
+  });
+};
+
+const allocationsOf = async (tx: Tx, debitId: string): Promise<PlannedConsumption[]> =>
+  (
+    await tx.walletAllocation.findMany({
+      where: { debitId },
+      orderBy: { id: "asc" },
+      select: { creditId: true, amountMinor: true },
+    })
+  ).map((allocation) => ({ creditId: allocation.creditId, amountMinor: allocation.amountMinor }));
+
+export type DebitWalletInput = {
+  actor: WalletActor;
+  customerId: string;
+  currency: string;
+  amountMinor: bigint;
+  reason: "manual_debit" | "invoice_payment";
+  memo?: string | null;
+  invoiceId?: string | null;
+  idempotencyKey?: string | null;
+  now?: Date;
+};
+
+export type DebitedWallet = {
+  transactionId: string;
+  allocations: PlannedConsumption[];
+  duplicate: boolean;
+  walletId: string;
+  balanceMinor: bigint;
+};
+
+export const debitWallet = async (tx: Tx, input: DebitWalletInput): Promise<DebitedWallet> => {
+  const { actor, amountMinor, now = new Date() } = input;
+  const wallet = await lockWallet(tx, {
+    customerId: input.customerId,
+    currency: input.currency,
+    organizationId: actor.organizationId,
+  });
+  if (!wallet) {
+    // No wallet is a balance of zero; the message is the same as for an empty one.
+    const locale = await organizationLocale(tx, actor.organizationId);
+    throw insufficientBalance({ currency: input.currency, locale }, 0n, amountMinor);
+  }
+  if (input.idempotencyKey) {
+    const earlier = await tx.walletTransaction.findUnique({
+      where: { walletId_idempotencyKey: { walletId: wallet.id, idempotencyKey: input.idempotencyKey } },
+      select: { id: true },
+    });
+    if (earlier) {
+      return {
+        transactionId: earlier.id,
+        allocations: await allocationsOf(tx, earlier.id),
+        duplicate: true,
+        walletId: wallet.id,
+        balanceMinor: wallet.balanceMinor,
+      };
+    }
+  }
+  const debit = await drawDownLocked(tx, {
+    wallet,
+    amountMinor,
+    reason: input.reason,
+    actorUserId: actor.id ?? null,
+    memo: input.memo ?? null,
+    invoiceId: input.invoiceId ?? null,
+    idempotencyKey: input.idempotencyKey ?? null,
+    now,
+    audit: (draft) => ({
+      actor,
+      action: "wallet.debited",
+      summary: `Debited ${walletMoney(wallet, amountMinor)} from the ${wallet.currency} wallet`,
+      reason: input.memo ?? null,
+      changes: debitChanges({ draft, reason: input.reason, currency: wallet.currency, amountMinor }),
+    }),
+  });
+  return { ...debit, duplicate: false, walletId: wallet.id, balanceMinor: debit.balanceAfterMinor };
+};
