@@ -14,8 +14,8 @@ export const CustomerBalancesSection = async ({
   activity: Promise<CustomerActivity>;
   locale: string;
 }) => {
-  const { wallets, outstanding } = await activity;
-  return <CustomerBalances wallets={wallets} outstanding={outstanding} locale={locale} />;
+  const { outstanding } = await activity;
+  return <CustomerBalances outstanding={outstanding} locale={locale} />;
 };
 
 export const CustomerActivitySections = async ({

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toast";
+import { ApplyCreditDialog, type WalletCreditOffer } from "@/components/wallets/apply-credit-dialog";
 import type {
   deleteDraftInvoice,
   finalizeInvoice,
@@ -14,6 +15,7 @@ import type {
   voidInvoice,
 } from "@/lib/invoices/actions";
 import type { InvoiceAction } from "@/lib/invoices/transitions";
+import type { applyWalletCredit } from "@/lib/wallets/actions";
 import { MarkUncollectibleDialog, VoidInvoiceDialog } from "./invoice-reason-dialog";
 import { PaymentDialog } from "./payment-dialog";
 
@@ -23,6 +25,7 @@ export type InvoiceActionFunctions = {
   void: typeof voidInvoice;
   markUncollectible: typeof markInvoiceUncollectible;
   recordPayment: typeof recordPayment;
+  applyWalletCredit: typeof applyWalletCredit;
 };
 
 type InvoiceActionsProps = {
@@ -33,15 +36,26 @@ type InvoiceActionsProps = {
     currency: string;
     amountDue: string;
     amountDueLabel: string;
+    /** Wallet credit the invoice consumed, formatted; voiding gives it back. */
+    walletAppliedLabel: string | null;
   };
   allowed: readonly InvoiceAction[];
   /** What finalizing will number it with, for the confirm dialog. */
   finalizeConfirm: { title: string; description: string };
   today: string;
+  /** The customer's wallet credit in the invoice's currency, when there is some to apply. */
+  walletOffer: WalletCreditOffer | null;
   actions: InvoiceActionFunctions;
 };
 
-export const InvoiceActions = ({ invoice, allowed, finalizeConfirm, today, actions }: InvoiceActionsProps) => {
+export const InvoiceActions = ({
+  invoice,
+  allowed,
+  finalizeConfirm,
+  today,
+  walletOffer,
+  actions,
+}: InvoiceActionsProps) => {
   const router = useRouter();
   const { notify } = useToast();
   const can = (action: InvoiceAction) => allowed.includes(action);
@@ -90,7 +104,27 @@ export const InvoiceActions = ({ invoice, allowed, finalizeConfirm, today, actio
       {can("mark_uncollectible") ? (
         <MarkUncollectibleDialog invoiceId={invoice.id} number={invoice.label} action={actions.markUncollectible} />
       ) : null}
-      {can("void") ? <VoidInvoiceDialog invoiceId={invoice.id} number={invoice.label} action={actions.void} /> : null}
+      {can("issue_credit_note") ? (
+        <Button asChild variant="secondary">
+          <Link href={`/invoices/${invoice.id}/credit-notes/new`}>Issue credit note</Link>
+        </Button>
+      ) : null}
+      {can("void") ? (
+        <VoidInvoiceDialog
+          invoiceId={invoice.id}
+          number={invoice.label}
+          walletAppliedLabel={invoice.walletAppliedLabel}
+          action={actions.void}
+        />
+      ) : null}
+      {can("apply_wallet_credit") && walletOffer ? (
+        <ApplyCreditDialog
+          invoiceId={invoice.id}
+          invoiceLabel={invoice.label}
+          offer={walletOffer}
+          action={actions.applyWalletCredit}
+        />
+      ) : null}
       {can("record_payment") ? (
         <PaymentDialog
           invoiceId={invoice.id}

@@ -69,8 +69,9 @@ const useReasonForm = ({
 export const VoidInvoiceDialog = ({
   invoiceId,
   number,
+  walletAppliedLabel,
   action,
-}: ReasonDialogProps & { action: typeof voidInvoice }) => {
+}: ReasonDialogProps & { walletAppliedLabel: string | null; action: typeof voidInvoice }) => {
   const { form, open, onOpenChange, onSubmit, formError } = useReasonForm({
     invoiceId,
     schema: voidInvoiceSchema,
@@ -84,7 +85,11 @@ export const VoidInvoiceDialog = ({
       open={open}
       onOpenChange={onOpenChange}
       title={`Void ${number}?`}
-      description="Its number stays used and the invoice stays on record, marked void. Nothing more can be paid on it."
+      description={`Its number stays used and the invoice stays on record, marked void. Nothing more can be paid on it.${
+        walletAppliedLabel
+          ? ` The ${walletAppliedLabel} of wallet credit it used goes back to the customer's wallet.`
+          : ""
+      }`}
       submitLabel="Void invoice"
       pendingLabel="Voiding…"
       tone="danger"

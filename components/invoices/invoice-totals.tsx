@@ -60,7 +60,10 @@ export const InvoiceTotals = ({ detail, locale }: { detail: InvoiceDetail; local
   const minus = (minor: bigint) => formatMoney(-minor, invoice.currency, { locale });
   const taxes = taxByRate(lines).filter((tax) => tax.ratePercent !== "0" || tax.taxMinor !== 0n);
   const draft = invoice.status === "draft";
-  const creditNoteNumbers = creditNotes.map((note) => note.number).join(", ");
+  const creditNoteNumbers = creditNotes
+    .filter((note) => note.status === "issued")
+    .map((note) => note.number)
+    .join(", ");
   return (
     <div className="flex justify-end">
       <dl aria-label="Invoice totals" className="grid w-full max-w-md grid-cols-[1fr_auto] gap-y-1 text-sm">

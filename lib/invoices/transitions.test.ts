@@ -7,9 +7,16 @@ const due = 5685n; // 56.85
 // Every state and what finance may do in it; the table is the rule, written out once.
 const EXPECTED: Record<InvoiceStatus, InvoiceAction[]> = {
   draft: ["edit", "delete", "finalize"],
-  finalized: ["record_payment", "void", "mark_uncollectible", "rotate_link"],
-  uncollectible: ["record_payment", "void", "rotate_link"],
-  paid: ["rotate_link"],
+  finalized: [
+    "record_payment",
+    "void",
+    "mark_uncollectible",
+    "rotate_link",
+    "issue_credit_note",
+    "apply_wallet_credit",
+  ],
+  uncollectible: ["record_payment", "void", "rotate_link", "issue_credit_note", "apply_wallet_credit"],
+  paid: ["rotate_link", "issue_credit_note"],
   void: [],
 };
 
@@ -33,10 +40,12 @@ describe("allowedInvoiceActions", () => {
       "void",
       "mark_uncollectible",
       "rotate_link",
+      "issue_credit_note",
     ]);
     expect(allowedInvoiceActions({ status: "uncollectible", amountDueMinor: 0n }, "finance")).toEqual([
       "void",
       "rotate_link",
+      "issue_credit_note",
     ]);
   });
 
@@ -45,7 +54,16 @@ describe("allowedInvoiceActions", () => {
       "record_payment",
       "mark_uncollectible",
       "rotate_link",
+      "issue_credit_note",
+      "apply_wallet_credit",
     ]);
+  });
+
+  it("offers no credit note once credit notes reach the invoice's total", () => {
+    const credited = { status: "paid", amountDueMinor: 0n, totalMinor: 5685n, creditedMinor: 5685n } as const;
+    expect(allowedInvoiceActions(credited, "finance")).toEqual(["rotate_link"]);
+    const partly = { ...credited, creditedMinor: 5684n };
+    expect(allowedInvoiceActions(partly, "finance")).toEqual(["rotate_link", "issue_credit_note"]);
   });
 });
 
@@ -84,5 +102,26 @@ describe("invoiceActionRefusal", () => {
     expect(refusal("paid", "mark_uncollectible")).toBe("A paid invoice cannot be marked uncollectible");
     expect(refusal("draft", "rotate_link")).toBe("A draft has no customer link yet: it gets one when it is finalized");
     expect(refusal("void", "rotate_link")).toBe("A void invoice's link cannot be replaced");
+  });
+
+  it("says why a credit note is refused", () => {
+    expect(refusal("draft", "issue_credit_note")).toBe(
+      "A draft can still be edited: credit notes are for finalized invoices",
+    );
+    expect(refusal("void", "issue_credit_note")).toBe("A void invoice cannot be credited");
+    expect(
+      invoiceActionRefusal(
+        { status: "finalized", amountDueMinor: 0n, totalMinor: 1000n, creditedMinor: 1000n },
+        "issue_credit_note",
+      ),
+    ).toBe("This invoice is already credited in full");
+  });
+
+  it("says why wallet credit cannot be applied", () => {
+    expect(refusal("draft", "apply_wallet_credit")).toBe("Finalize the invoice before applying wallet credit");
+    expect(refusal("paid", "apply_wallet_credit", 0n)).toBe("This invoice is already paid");
+    expect(refusal("void", "apply_wallet_credit")).toBe("A void invoice cannot take wallet credit");
+    expect(refusal("finalized", "apply_wallet_credit", 0n)).toBe("Nothing is due on this invoice");
+    expect(refusal("uncollectible", "apply_wallet_credit")).toBeNull();
   });
 });

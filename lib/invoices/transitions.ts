@@ -11,6 +11,8 @@ export const INVOICE_ACTIONS = [
   "void",
   "mark_uncollectible",
   "rotate_link",
+  "issue_credit_note",
+  "apply_wallet_credit",
 ] as const;
 export type InvoiceAction = (typeof INVOICE_ACTIONS)[number];
 
@@ -19,6 +21,9 @@ export type InvoiceState = {
   amountDueMinor: bigint;
   /** When known: money already received makes a void the wrong tool (a credit note reverses it). */
   paidMinor?: bigint;
+  /** When known (with creditedMinor): nothing is left to credit once credit notes reach the total. */
+  totalMinor?: bigint;
+  creditedMinor?: bigint;
 };
 
 const refusalForDraftOnly = (action: "edit" | "delete" | "finalize", status: InvoiceStatus): string | null => {
@@ -111,6 +116,43 @@ const linkRefusal = ({ status }: InvoiceState): string | null => {
   }
 };
 
+const creditNoteRefusal = ({ status, totalMinor, creditedMinor }: InvoiceState): string | null => {
+  switch (status) {
+    case "finalized":
+    case "paid":
+    case "uncollectible":
+      return totalMinor !== undefined && creditedMinor !== undefined && creditedMinor >= totalMinor
+        ? "This invoice is already credited in full"
+        : null;
+    case "draft":
+      return "A draft can still be edited: credit notes are for finalized invoices";
+    case "void":
+      return "A void invoice cannot be credited";
+    default: {
+      const unknown: never = status;
+      throw new Error(`Unhandled status ${String(unknown)}`);
+    }
+  }
+};
+
+const walletCreditRefusal = ({ status, amountDueMinor }: InvoiceState): string | null => {
+  switch (status) {
+    case "draft":
+      return "Finalize the invoice before applying wallet credit";
+    case "paid":
+      return "This invoice is already paid";
+    case "void":
+      return "A void invoice cannot take wallet credit";
+    case "finalized":
+    case "uncollectible":
+      return amountDueMinor > 0n ? null : "Nothing is due on this invoice";
+    default: {
+      const unknown: never = status;
+      throw new Error(`Unhandled status ${String(unknown)}`);
+    }
+  }
+};
+
 /** Why the invoice's state refuses the action, in a finance user's words, or null when it is allowed. */
 export const invoiceActionRefusal = (invoice: InvoiceState, action: InvoiceAction): string | null => {
   switch (action) {
@@ -126,6 +168,10 @@ export const invoiceActionRefusal = (invoice: InvoiceState, action: InvoiceActio
       return uncollectibleRefusal(invoice);
     case "rotate_link":
       return linkRefusal(invoice);
+    case "issue_credit_note":
+      return creditNoteRefusal(invoice);
+    case "apply_wallet_credit":
+      return walletCreditRefusal(invoice);
     default: {
       const unknown: never = action;
       throw new Error(`Unhandled action ${String(unknown)}`);

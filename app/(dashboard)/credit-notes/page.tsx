@@ -1,62 +1,61 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
+import { Suspense } from "react";
+import { CreditNoteListFilters } from "@/components/credit-notes/credit-note-list-filters";
+import { CreditNoteTable } from "@/components/credit-notes/credit-note-table";
+import { creditNoteListParamsSchema, hasActiveFilters } from "@/components/credit-notes/list-params";
 import { PageHeader } from "@/components/ui/card";
-import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { TableSkeleton } from "@/components/ui/skeleton";
 import { requireUser } from "@/lib/auth/session";
-import { CREDIT_NOTE_REASON_LABELS, listCreditNotes } from "@/lib/credit-notes/queries";
-import { formatDateTime } from "@/lib/format/date";
-import { formatMoney } from "@/lib/money";
+import { listCreditNotes } from "@/lib/credit-notes/queries";
+import { listInvoiceFilterOptions } from "@/lib/invoices/queries";
 import { getOrganization } from "@/lib/organization/queries";
 
 export const metadata: Metadata = { title: "Credit notes" };
 
-const CreditNotesPage = async () => {
+type CreditNotesPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const CreditNotesPage = async ({ searchParams }: CreditNotesPageProps) => {
   const user = await requireUser();
+  const params = creditNoteListParamsSchema.parse(await searchParams);
   const organization = await getOrganization(user.organizationId);
-  const creditNotes = await listCreditNotes(user.organizationId);
-  const { locale, timeZone } = organization;
+  const format = { locale: organization.locale, timeZone: organization.timeZone };
+  // Not awaited: the table streams in under Suspense while the filters are already usable.
+  const page = listCreditNotes({
+    organizationId: user.organizationId,
+    reason: params.reason,
+    customerId: params.customer,
+    from: params.from,
+    to: params.to,
+    status: params.status,
+    cursor: params.cursor,
+    timeZone: organization.timeZone,
+  });
+  const { customers } = await listInvoiceFilterOptions({
+    organizationId: user.organizationId,
+    defaultCurrency: organization.defaultCurrency,
+    selected: { customer: params.customer, currency: undefined },
+  });
+  const filtered = hasActiveFilters(params);
   return (
     <>
-      <PageHeader title="Credit notes" description="Corrections issued against finalized invoices." />
-      <Table label="Credit notes">
-        <thead>
-          <tr>
-            <Th>Number</Th>
-            <Th>Invoice</Th>
-            <Th>Customer</Th>
-            <Th>Reason</Th>
-            <Th>Status</Th>
-            <Th>Issued</Th>
-            <Th align="right">Amount</Th>
-          </tr>
-        </thead>
-        <tbody>
-          {creditNotes.length === 0 ? (
-            <EmptyRow colSpan={7}>No credit notes yet. They are issued from a finalized invoice.</EmptyRow>
-          ) : (
-            creditNotes.map((note) => (
-              <tr key={note.id}>
-                <Td className="font-medium">{note.number}</Td>
-                <Td>{note.invoice.number}</Td>
-                <Td>
-                  <Link className="text-brand-700 hover:underline" href={`/customers/${note.customer.id}`}>
-                    {note.customer.name}
-                  </Link>
-                </Td>
-                <Td>{CREDIT_NOTE_REASON_LABELS[note.reason]}</Td>
-                <Td>
-                  <Badge tone={note.status === "issued" ? "info" : "neutral"}>
-                    {note.status === "issued" ? "Issued" : "Void"}
-                  </Badge>
-                </Td>
-                <Td>{formatDateTime(note.issuedAt, { locale, timeZone })}</Td>
-                <Td align="right">{formatMoney(note.totalMinor, note.currency, { locale })}</Td>
-              </tr>
-            ))
-          )}
-        </tbody>
-      </Table>
+      <PageHeader
+        title="Credit notes"
+        description="Corrections issued against finalized invoices. Issue one from the invoice's page."
+      />
+      <div className="mb-3 flex flex-col gap-3">
+        <CreditNoteListFilters params={params} customers={customers} />
+        {filtered ? (
+          <p className="text-sm text-ink-600">
+            <Link className="text-brand-700 underline" href="/credit-notes">
+              Clear filters
+            </Link>
+          </p>
+        ) : null}
+      </div>
+      <Suspense key={JSON.stringify(params)} fallback={<TableSkeleton label="Loading credit notes" />}>
+        <CreditNoteTable page={page} params={params} format={format} filtered={filtered} />
+      </Suspense>
     </>
   );
 };

@@ -6,14 +6,23 @@ import { CustomerActivitySections, CustomerBalancesSection } from "@/components/
 import { CustomerDetails } from "@/components/customers/customer-details";
 import { CustomerHeader } from "@/components/customers/customer-header";
 import { SkeletonBlock, TableSkeleton } from "@/components/ui/skeleton";
+import { topUpOptions } from "@/components/wallets/top-up-options";
+import { WalletSection } from "@/components/wallets/wallet-section";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { archiveCustomer, restoreCustomer } from "@/lib/customers/actions";
 import { getCustomer, getCustomerActivity } from "@/lib/customers/queries";
 import { todayIn } from "@/lib/format/date";
 import { getOrganization } from "@/lib/organization/queries";
+import { debitWallet, topUpWallet } from "@/lib/wallets/actions";
+import { getCustomerWallets } from "@/lib/wallets/queries";
 
-type CustomerPageProps = { params: Promise<{ id: string }> };
+type CustomerPageProps = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+const single = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
 
 export const generateMetadata = async ({ params }: CustomerPageProps): Promise<Metadata> => {
   const user = await requireUser();
@@ -22,16 +31,30 @@ export const generateMetadata = async ({ params }: CustomerPageProps): Promise<M
   return { title: customer?.name ?? "Customer not found" };
 };
 
-const CustomerPage = async ({ params }: CustomerPageProps) => {
+const CustomerPage = async ({ params, searchParams }: CustomerPageProps) => {
   const user = await requireUser();
   const { id } = await params;
+  const search = await searchParams;
   const scope = { organizationId: user.organizationId, customerId: id };
   const [organization, customer] = await Promise.all([getOrganization(user.organizationId), getCustomer(scope)]);
   // Before any Suspense boundary, so an unknown id (or another organisation's) answers 404.
   if (!customer) notFound();
   const activity = getCustomerActivity(scope);
+  const wallets = getCustomerWallets(user.organizationId, customer.id, new Date());
   const format = { locale: organization.locale, timeZone: organization.timeZone };
   const canEdit = hasRole(user.role, "finance");
+  const walletControls = {
+    topUp: canEdit
+      ? {
+          action: topUpWallet,
+          ...topUpOptions({
+            preferredCurrency: customer.currency ?? organization.defaultCurrency,
+            timeZone: organization.timeZone,
+          }),
+        }
+      : null,
+    debit: hasRole(user.role, "admin") ? { action: debitWallet } : null,
+  };
   return (
     <>
       <CustomerHeader
@@ -56,6 +79,15 @@ const CustomerPage = async ({ params }: CustomerPageProps) => {
             <CustomerBalancesSection activity={activity} locale={format.locale} />
           </Suspense>
         </div>
+        <Suspense fallback={<TableSkeleton label="Loading the wallet" rows={4} />}>
+          <WalletSection
+            wallets={wallets}
+            customer={{ id: customer.id, organizationId: user.organizationId, name: customer.name }}
+            format={format}
+            controls={walletControls}
+            ledgerPage={{ walletId: single(search.wallet), cursor: single(search.ledger) }}
+          />
+        </Suspense>
         <Suspense fallback={<TableSkeleton label="Loading invoices and history" rows={5} />}>
           <CustomerActivitySections
             activity={activity}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { InvoiceCreditNotes } from "@/components/credit-notes/invoice-credit-notes";
 import { InvoiceActions } from "@/components/invoices/invoice-actions";
 import { InvoiceCustomerLink } from "@/components/invoices/invoice-customer-link";
 import { finalizeConfirmation } from "@/components/invoices/invoice-finalize";
@@ -11,6 +12,7 @@ import { InvoiceTotals } from "@/components/invoices/invoice-totals";
 import { PaymentTable } from "@/components/invoices/payment-table";
 import { InvoiceTimeline } from "@/components/invoices/timeline";
 import { Card } from "@/components/ui/card";
+import { walletCreditOffer } from "@/components/wallets/wallet-offer";
 import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { todayIn } from "@/lib/format/date";
@@ -27,6 +29,8 @@ import { calendarDateText } from "@/lib/invoices/schemas";
 import { allowedInvoiceActions } from "@/lib/invoices/transitions";
 import { formatMinorAsDecimal, formatMoney } from "@/lib/money";
 import { getOrganization } from "@/lib/organization/queries";
+import { applyWalletCredit } from "@/lib/wallets/actions";
+import { getWalletBalance } from "@/lib/wallets/queries";
 
 type InvoicePageProps = { params: Promise<{ id: string }> };
 
@@ -53,6 +57,15 @@ const InvoicePage = async ({ params }: InvoicePageProps) => {
   // Only a draft about to be finalized needs the series, to name its number.
   const options = allowed.includes("finalize") ? await getInvoiceFormOptions(user.organizationId) : null;
   const label = invoice.number && invoice.status !== "draft" ? invoice.number : "this draft";
+  // The balance is read only when the invoice could take wallet credit.
+  const walletOffer = allowed.includes("apply_wallet_credit")
+    ? walletCreditOffer({
+        balanceMinor: await getWalletBalance(invoice.customerId, invoice.currency),
+        amountDueMinor: invoice.amountDueMinor,
+        currency: invoice.currency,
+        locale: format.locale,
+      })
+    : null;
   return (
     <>
       <InvoiceHeader
@@ -67,6 +80,10 @@ const InvoicePage = async ({ params }: InvoicePageProps) => {
               currency: invoice.currency,
               amountDue: formatMinorAsDecimal(invoice.amountDueMinor, invoice.currency),
               amountDueLabel: formatMoney(invoice.amountDueMinor, invoice.currency, { locale: format.locale }),
+              walletAppliedLabel:
+                invoice.walletAppliedMinor > 0n
+                  ? formatMoney(invoice.walletAppliedMinor, invoice.currency, { locale: format.locale })
+                  : null,
             }}
             allowed={allowed}
             finalizeConfirm={finalizeConfirmation({
@@ -76,12 +93,14 @@ const InvoicePage = async ({ params }: InvoicePageProps) => {
               today: options?.today ?? calendarDateText(today),
             })}
             today={calendarDateText(today)}
+            walletOffer={walletOffer}
             actions={{
               deleteDraft: deleteDraftInvoice,
               finalize: finalizeInvoice,
               void: voidInvoice,
               markUncollectible: markInvoiceUncollectible,
               recordPayment,
+              applyWalletCredit,
             }}
           />
         }
@@ -109,6 +128,9 @@ const InvoicePage = async ({ params }: InvoicePageProps) => {
             )}
           </div>
         </div>
+        {invoice.status === "draft" ? null : (
+          <InvoiceCreditNotes detail={detail} format={format} canIssue={allowed.includes("issue_credit_note")} />
+        )}
         <PaymentTable detail={detail} locale={format.locale} />
         <InvoiceTimeline entries={detail.timeline} format={format} />
       </div>

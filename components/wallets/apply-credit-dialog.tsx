@@ -1,0 +1,119 @@
+"use client";
+// Paying an open invoice from the customer's wallet: the amount starts at the most that can be
+// applied (the smaller of the balance and what is due). Credits are consumed by priority, then
+// earliest expiry, then oldest; a receipt is issued like for any payment.
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { InvoiceFormDialog } from "@/components/invoices/invoice-form-dialog";
+import { Button } from "@/components/ui/button";
+import { Field, Input } from "@/components/ui/field";
+import { useToast } from "@/components/ui/toast";
+import { applyServerErrors } from "@/lib/actions/form-errors";
+import type { applyWalletCredit } from "@/lib/wallets/actions";
+import { applyCreditSchema } from "@/lib/wallets/schemas";
+
+type ApplyCreditValues = z.input<typeof applyCreditSchema>;
+
+export type WalletCreditOffer = {
+  currency: string;
+  balanceLabel: string;
+  amountDueLabel: string;
+  /** The most that can be applied, as form text ("120.00"). */
+  maximum: string;
+  maximumLabel: string;
+};
+
+type ApplyCreditDialogProps = {
+  invoiceId: string;
+  invoiceLabel: string;
+  offer: WalletCreditOffer;
+  action: typeof applyWalletCredit;
+};
+
+export const ApplyCreditDialog = ({ invoiceId, invoiceLabel, offer, action }: ApplyCreditDialogProps) => {
+  const router = useRouter();
+  const { notify } = useToast();
+  const [open, setOpen] = useState(false);
+  const [formError, setFormError] = useState<string>();
+  // A second click before the button disables itself must not move the money twice.
+  const inFlight = useRef(false);
+  const defaults: ApplyCreditValues = { invoiceId, amount: offer.maximum };
+  const {
+    register,
+    handleSubmit,
+    reset,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<ApplyCreditValues, unknown, ApplyCreditValues>({
+    resolver: zodResolver(applyCreditSchema, undefined, { raw: true }),
+    defaultValues: defaults,
+  });
+
+  const onOpenChange = (next: boolean) => {
+    if (next) {
+      reset(defaults);
+      setFormError(undefined);
+    }
+    setOpen(next);
+  };
+
+  const submit = handleSubmit(async (values) => {
+    setFormError(undefined);
+    const result = await action(values);
+    if (!result.ok) {
+      setFormError(applyServerErrors(result, { setError, fields: ["amount"] }));
+      return;
+    }
+    setOpen(false);
+    notify(`Wallet credit applied to ${invoiceLabel}: receipt ${result.data.receiptNumber}`);
+    router.refresh();
+  });
+
+  const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
+    if (inFlight.current) {
+      event.preventDefault();
+      return;
+    }
+    inFlight.current = true;
+    try {
+      await submit(event);
+    } finally {
+      inFlight.current = false;
+    }
+  };
+
+  return (
+    <InvoiceFormDialog
+      trigger={<Button variant="secondary">Apply wallet credit</Button>}
+      open={open}
+      onOpenChange={onOpenChange}
+      title={`Apply wallet credit to ${invoiceLabel}`}
+      description={`The customer's ${offer.currency} wallet holds ${offer.balanceLabel}; ${offer.amountDueLabel} is due. Up to ${offer.maximumLabel} can be applied.`}
+      submitLabel="Apply credit"
+      pendingLabel="Applying…"
+      pending={isSubmitting}
+      formError={formError}
+      onSubmit={onSubmit}
+    >
+      <Field
+        id="apply-credit-amount"
+        label={`Amount (${offer.currency})`}
+        hint="Credits are used by priority, then earliest expiry, then oldest. A receipt is issued."
+        error={errors.amount?.message}
+      >
+        <Input
+          id="apply-credit-amount"
+          inputMode="decimal"
+          autoComplete="off"
+          className="tabular text-right"
+          invalid={Boolean(errors.amount)}
+          hasHint
+          {...register("amount")}
+        />
+      </Field>
+    </InvoiceFormDialog>
+  );
+};

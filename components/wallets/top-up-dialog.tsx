@@ -1,0 +1,188 @@
+"use client";
+// Topping up a customer's wallet: amount, currency, reason, optional expiry and priority, memo. Each
+// opening of the form gets one idempotency key, so submitting the same form again (a double click, a
+// retry after an answer was lost) is recognised by the server and credits nothing more.
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import type { z } from "zod";
+import { InvoiceFormDialog } from "@/components/invoices/invoice-form-dialog";
+import { Button } from "@/components/ui/button";
+import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { useToast } from "@/components/ui/toast";
+import { applyServerErrors } from "@/lib/actions/form-errors";
+import type { topUpWallet } from "@/lib/wallets/actions";
+import { topUpSchema } from "@/lib/wallets/schemas";
+import { newIdempotencyKey } from "./idempotency-key";
+
+type TopUpValues = z.input<typeof topUpSchema>;
+export type Option = { value: string; label: string };
+
+const TOP_UP_FIELDS = ["amount", "currency", "reason", "expiresOn", "priority", "memo"] as const;
+
+const LOST_ANSWER = "The top-up could not be confirmed. Submit again: the same form is never credited twice.";
+
+type TopUpDialogProps = {
+  customerId: string;
+  customerName: string;
+  /** The customer's currency (or the organisation's) first. */
+  currencies: Option[];
+  /** The credit reasons a person may choose. */
+  reasons: { value: TopUpValues["reason"]; label: string }[];
+  /** Today in the organisation's time zone (YYYY-MM-DD): the earliest expiry date. */
+  earliestExpiry: string;
+  action: typeof topUpWallet;
+};
+
+export const TopUpDialog = ({
+  customerId,
+  customerName,
+  currencies,
+  reasons,
+  earliestExpiry,
+  action,
+}: TopUpDialogProps) => {
+  const router = useRouter();
+  const { notify } = useToast();
+  const [open, setOpen] = useState(false);
+  const [formError, setFormError] = useState<string>();
+  const defaults = (): TopUpValues => ({
+    customerId,
+    currency: currencies[0]?.value ?? "",
+    amount: "",
+    reason: reasons[0]?.value ?? "purchased",
+    expiresOn: "",
+    priority: "",
+    memo: "",
+    idempotencyKey: newIdempotencyKey(),
+  });
+  const {
+    register,
+    handleSubmit,
+    reset,
+    setError,
+    control,
+    formState: { errors, isSubmitting },
+  } = useForm<TopUpValues, unknown, TopUpValues>({
+    resolver: zodResolver(topUpSchema, undefined, { raw: true }),
+    defaultValues: defaults(),
+  });
+  const currency = useWatch({ control, name: "currency" });
+
+  const onOpenChange = (next: boolean) => {
+    // A new opening is a new top-up: fresh fields and a fresh key.
+    if (next) {
+      reset(defaults());
+      setFormError(undefined);
+    }
+    setOpen(next);
+  };
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(undefined);
+    let result: Awaited<ReturnType<typeof action>>;
+    try {
+      result = await action(values);
+    } catch {
+      setFormError(LOST_ANSWER);
+      return;
+    }
+    if (!result.ok) {
+      setFormError(applyServerErrors(result, { setError, fields: TOP_UP_FIELDS }));
+      return;
+    }
+    setOpen(false);
+    notify(
+      result.data.duplicate
+        ? "This top-up was already recorded: nothing was credited twice"
+        : `Wallet topped up: ${values.amount} ${values.currency} credited to ${customerName}`,
+    );
+    router.refresh();
+  });
+
+  return (
+    <InvoiceFormDialog
+      trigger={<Button size="sm">Top up</Button>}
+      open={open}
+      onOpenChange={onOpenChange}
+      title={`Top up ${customerName}'s wallet`}
+      description="Credit is added to the wallet in its currency and used by invoices before anything else is due."
+      submitLabel="Top up"
+      pendingLabel="Crediting…"
+      pending={isSubmitting}
+      formError={formError}
+      onSubmit={onSubmit}
+    >
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id="top-up-amount" label={`Amount (${currency})`} error={errors.amount?.message}>
+          <Input
+            id="top-up-amount"
+            inputMode="decimal"
+            autoComplete="off"
+            className="tabular text-right"
+            invalid={Boolean(errors.amount)}
+            {...register("amount")}
+          />
+        </Field>
+        <Field id="top-up-currency" label="Currency" error={errors.currency?.message}>
+          <Select id="top-up-currency" invalid={Boolean(errors.currency)} {...register("currency")}>
+            {currencies.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field id="top-up-reason" label="Reason" error={errors.reason?.message}>
+          <Select id="top-up-reason" invalid={Boolean(errors.reason)} {...register("reason")}>
+            {reasons.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field
+          id="top-up-expiresOn"
+          label="Expires on (optional)"
+          hint="Usable through this day; empty: never expires."
+          error={errors.expiresOn?.message}
+        >
+          <Input
+            id="top-up-expiresOn"
+            type="date"
+            min={earliestExpiry}
+            invalid={Boolean(errors.expiresOn)}
+            hasHint
+            {...register("expiresOn")}
+          />
+        </Field>
+        <Field
+          id="top-up-priority"
+          label="Priority (optional)"
+          hint="0 to 1000, lower is used first; 100 when empty."
+          error={errors.priority?.message}
+        >
+          <Input
+            id="top-up-priority"
+            inputMode="numeric"
+            autoComplete="off"
+            placeholder="100"
+            invalid={Boolean(errors.priority)}
+            hasHint
+            {...register("priority")}
+          />
+        </Field>
+      </div>
+      <Field
+        id="top-up-memo"
+        label="Memo"
+        hint="Why it is given, or the payment behind it."
+        error={errors.memo?.message}
+      >
+        <Textarea id="top-up-memo" invalid={Boolean(errors.memo)} hasHint {...register("memo")} />
+      </Field>
+    </InvoiceFormDialog>
+  );
+};
