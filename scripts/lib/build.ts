@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { projectRoot } from "../../lib/db/runtime";
 
-const SOURCES = ["app", "components", "lib", "public", "prisma/schema.prisma"];
+const SOURCES = ["app", "components", "lib", "public", "prisma/schema.prisma", "instrumentation.ts"];
 const CONFIGS = ["package.json", "next.config.js", "tailwind.config.ts", "postcss.config.mjs", "tsconfig.json"];
 
 export const nextBin = path.join(projectRoot, "node_modules", ".bin", "next");
