@@ -16,7 +16,7 @@ import type { WalletActor } from "../lib/wallets/ledger";
 import { emit } from "./lib/bench-stats";
 
 const WALLETS = 10_000;
-const WRITERS = Number(process.env.BENCH_WRITERS ?? 8);
+const WRITERS = 8;
 const PAIRS_PER_WRITER_SPREAD = 250; // 8 x 250 x 2 = 4,000 postings
 const PAIRS_PER_WRITER_HOT = 150; // 8 x 150 x 2 = 2,400 postings
 const TOP_UP = 1_000n; // 10.00 USD
@@ -148,8 +148,8 @@ const main = async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "billfold-bench-"));
   fs.chmodSync(dir, 0o755);
   const database = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), database: "bench" });
-  const db = createDb(database.url, { poolSize: Number(process.env.BENCH_POOL ?? 10) });
-  const pool = new pg.Pool({ connectionString: database.url, max: Number(process.env.BENCH_POOL ?? 10) });
+  const db = createDb(database.url, { poolSize: 10 });
+  const pool = new pg.Pool({ connectionString: database.url, max: 10 });
   try {
     await applyMigrations({ connectionString: database.url });
     const { actor, customers } = await setUp(db);
