@@ -100,7 +100,7 @@ export const buildWallets = ({
   for (const seed of seeds) {
     const walletId = newId("wallet");
     const audit = (entry: Omit<AuditSeed, "entityType" | "entityId">) =>
-      out.auditEntries.push(auditRow({ ...entry, entityType: "wallet", entityId: walletId }));
+      out.auditEntries.push(auditRow({ ...entry, entityType: "customer", entityId: ids.customers[seed.customer] }));
     type LedgerEvent =
       | { at: Date; kind: "credit"; credit: WalletCreditSeed }
       | { at: Date; kind: "expiry"; credit: WalletCreditSeed }
