@@ -163,7 +163,7 @@ test.describe("as a viewer", () => {
 
     await customersTable(page).getByRole("link", { name: "Acme Corporation" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Acme Corporation" })).toBeVisible();
-    await expect(page.getByRole("heading", { name: "Wallet credit" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Wallet", exact: true })).toBeVisible();
     await expect(page.getByRole("link", { name: "Edit", exact: true })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Archive", exact: true })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Restore", exact: true })).toHaveCount(0);
