@@ -150,6 +150,8 @@ const main = async () => {
   const database = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), database: "bench" });
   const db = createDb(database.url, { poolSize: 10 });
   const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+  // An idle connection closed by the server at shutdown must not crash the run before it reports.
+  pool.on("error", () => undefined);
   try {
     await applyMigrations({ connectionString: database.url });
     const { actor, customers } = await setUp(db);

@@ -5,8 +5,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { InvoiceListCustomerFilter } from "@/components/invoices/invoice-list-customer-filter";
-import { Button } from "@/components/ui/button";
-import { Input, Select } from "@/components/ui/field";
+import { FilterApplyButton, FilterField, FilterSelect, IssueDateRangeFilter } from "@/components/ui/filter-field";
 import { CREDIT_NOTE_REASON_LABELS, CREDIT_NOTE_REASONS, CREDIT_NOTE_STATUS_LABELS } from "@/lib/credit-notes/schemas";
 import type { InvoiceCustomerOption } from "@/lib/invoices/queries";
 import { CREDIT_NOTE_STATUS_FILTERS, creditNoteListHref, type CreditNoteListFilters as Filters } from "./list-params";
@@ -22,8 +21,6 @@ const valuesOf = (params: Filters): Values => ({
 });
 
 const keyOf = (values: Values) => JSON.stringify(values);
-
-const labelClass = "text-xs font-medium text-ink-600";
 
 type CreditNoteListFiltersProps = { params: Filters; customers: InvoiceCustomerOption[] };
 
@@ -71,83 +68,44 @@ export const CreditNoteListFilters = ({ params, customers }: CreditNoteListFilte
         if (keyOf(values) !== addressKey) navigate(values);
       }}
     >
-      <div className="flex w-52 flex-col gap-1">
-        <label htmlFor="credit-note-reason-filter" className={labelClass}>
-          Reason
-        </label>
-        <Select
-          id="credit-note-reason-filter"
-          name="reason"
-          value={values.reason}
-          onChange={(event) => change({ reason: event.target.value })}
-        >
-          <option value="">Any</option>
-          {CREDIT_NOTE_REASONS.map((reason) => (
-            <option key={reason} value={reason}>
-              {CREDIT_NOTE_REASON_LABELS[reason]}
-            </option>
-          ))}
-        </Select>
-      </div>
-      <div className="flex w-56 flex-col gap-1">
-        <label htmlFor="credit-note-customer-filter" className={labelClass}>
-          Customer
-        </label>
+      <FilterSelect
+        id="credit-note-reason-filter"
+        label="Reason"
+        name="reason"
+        className="w-52"
+        value={values.reason}
+        options={CREDIT_NOTE_REASONS.map((reason) => ({ value: reason, label: CREDIT_NOTE_REASON_LABELS[reason] }))}
+        onChange={(reason) => change({ reason })}
+      />
+      <FilterField id="credit-note-customer-filter" label="Customer" className="w-56">
         <InvoiceListCustomerFilter
           id="credit-note-customer-filter"
           customers={customers}
           value={values.customer}
           onChange={(customer) => change({ customer })}
         />
-      </div>
-      <div className="flex w-36 flex-col gap-1">
-        <label htmlFor="credit-note-from-filter" className={labelClass}>
-          Issued from
-        </label>
-        <Input
-          id="credit-note-from-filter"
-          name="from"
-          type="date"
-          value={values.from}
-          max={values.to || undefined}
-          onChange={(event) => change({ from: event.target.value })}
-        />
-      </div>
-      <div className="flex w-36 flex-col gap-1">
-        <label htmlFor="credit-note-to-filter" className={labelClass}>
-          Issued to
-        </label>
-        <Input
-          id="credit-note-to-filter"
-          name="to"
-          type="date"
-          value={values.to}
-          min={values.from || undefined}
-          onChange={(event) => change({ to: event.target.value })}
-        />
-      </div>
-      <div className="flex w-32 flex-col gap-1">
-        <label htmlFor="credit-note-status-filter" className={labelClass}>
-          Status
-        </label>
-        <Select
-          id="credit-note-status-filter"
-          name="status"
-          value={values.status}
-          onChange={(event) => change({ status: event.target.value })}
-        >
-          <option value="">Any</option>
-          {CREDIT_NOTE_STATUS_FILTERS.map((status) => (
-            <option key={status} value={status}>
-              {CREDIT_NOTE_STATUS_LABELS[status]}
-            </option>
-          ))}
-        </Select>
-      </div>
-      {/* Changes apply as they are made; the button is for keyboards and for browsers without script. */}
-      <Button type="submit" variant="secondary" className="sr-only focus:not-sr-only">
-        Apply
-      </Button>
+      </FilterField>
+      <IssueDateRangeFilter
+        fromId="credit-note-from-filter"
+        toId="credit-note-to-filter"
+        from={values.from}
+        to={values.to}
+        onFromChange={(from) => change({ from })}
+        onToChange={(to) => change({ to })}
+      />
+      <FilterSelect
+        id="credit-note-status-filter"
+        label="Status"
+        name="status"
+        className="w-32"
+        value={values.status}
+        options={CREDIT_NOTE_STATUS_FILTERS.map((status) => ({
+          value: status,
+          label: CREDIT_NOTE_STATUS_LABELS[status],
+        }))}
+        onChange={(status) => change({ status })}
+      />
+      <FilterApplyButton />
     </form>
   );
 };

@@ -4,8 +4,8 @@
 // typing waits for a pause. Without script the form is a plain GET to the same address.
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { Button } from "@/components/ui/button";
-import { Input, Select } from "@/components/ui/field";
+import { Input } from "@/components/ui/field";
+import { FilterApplyButton, FilterField, FilterSelect, IssueDateRangeFilter } from "@/components/ui/filter-field";
 import {
   PAYMENT_STATUS_FILTERS,
   invoiceListHref,
@@ -35,8 +35,6 @@ const keyOf = (values: Values) =>
 
 const isPaymentFilter = (value: string): value is PaymentFilter =>
   PAYMENT_STATUS_FILTERS.some((status) => status === value);
-
-const labelClass = "text-xs font-medium text-ink-600";
 
 type InvoiceListFiltersProps = {
   params: InvoiceListParams;
@@ -109,10 +107,7 @@ export const InvoiceListFilters = ({ params, customers, currencies }: InvoiceLis
       {params.status ? <input type="hidden" name="status" value={params.status} /> : null}
       <input type="hidden" name="sort" value={params.sort} />
       <input type="hidden" name="dir" value={params.dir} />
-      <div className="flex min-w-40 flex-1 flex-col gap-1">
-        <label htmlFor="invoice-search" className={labelClass}>
-          Search
-        </label>
+      <FilterField id="invoice-search" label="Search" className="min-w-40 flex-1">
         <Input
           id="invoice-search"
           name="q"
@@ -122,87 +117,42 @@ export const InvoiceListFilters = ({ params, customers, currencies }: InvoiceLis
           value={values.q}
           onChange={(event) => change({ q: event.target.value }, { typing: true })}
         />
-      </div>
-      <div className="flex w-48 flex-col gap-1">
-        <label htmlFor="invoice-customer" className={labelClass}>
-          Customer
-        </label>
+      </FilterField>
+      <FilterField id="invoice-customer" label="Customer" className="w-48">
         <InvoiceListCustomerFilter
           id="invoice-customer"
           customers={customers}
           value={values.customer}
           onChange={(customer) => change({ customer })}
         />
-      </div>
-      <div className="flex w-24 flex-col gap-1">
-        <label htmlFor="invoice-currency" className={labelClass}>
-          Currency
-        </label>
-        <Select
-          id="invoice-currency"
-          name="currency"
-          value={values.currency}
-          onChange={(event) => change({ currency: event.target.value })}
-        >
-          <option value="">Any</option>
-          {currencies.map((currency) => (
-            <option key={currency} value={currency}>
-              {currency}
-            </option>
-          ))}
-        </Select>
-      </div>
-      <div className="flex w-36 flex-col gap-1">
-        <label htmlFor="invoice-payment" className={labelClass}>
-          Payment
-        </label>
-        <Select
-          id="invoice-payment"
-          name="payment"
-          value={values.payment}
-          onChange={(event) => {
-            const payment = event.target.value;
-            change({ payment: isPaymentFilter(payment) ? payment : "" });
-          }}
-        >
-          <option value="">Any</option>
-          {PAYMENT_STATUS_FILTERS.map((payment) => (
-            <option key={payment} value={payment}>
-              {PAYMENT_STATUS_LABELS[payment]}
-            </option>
-          ))}
-        </Select>
-      </div>
-      <div className="flex w-36 flex-col gap-1">
-        <label htmlFor="invoice-from" className={labelClass}>
-          Issued from
-        </label>
-        <Input
-          id="invoice-from"
-          name="from"
-          type="date"
-          value={values.from}
-          max={values.to || undefined}
-          onChange={(event) => change({ from: event.target.value }, { typing: true })}
-        />
-      </div>
-      <div className="flex w-36 flex-col gap-1">
-        <label htmlFor="invoice-to" className={labelClass}>
-          Issued to
-        </label>
-        <Input
-          id="invoice-to"
-          name="to"
-          type="date"
-          value={values.to}
-          min={values.from || undefined}
-          onChange={(event) => change({ to: event.target.value }, { typing: true })}
-        />
-      </div>
-      {/* Changes apply as they are made; the button is for keyboards and for browsers without script. */}
-      <Button type="submit" variant="secondary" className="sr-only focus:not-sr-only">
-        Apply
-      </Button>
+      </FilterField>
+      <FilterSelect
+        id="invoice-currency"
+        label="Currency"
+        name="currency"
+        className="w-24"
+        value={values.currency}
+        options={currencies.map((currency) => ({ value: currency, label: currency }))}
+        onChange={(currency) => change({ currency })}
+      />
+      <FilterSelect
+        id="invoice-payment"
+        label="Payment"
+        name="payment"
+        className="w-36"
+        value={values.payment}
+        options={PAYMENT_STATUS_FILTERS.map((payment) => ({ value: payment, label: PAYMENT_STATUS_LABELS[payment] }))}
+        onChange={(payment) => change({ payment: isPaymentFilter(payment) ? payment : "" })}
+      />
+      <IssueDateRangeFilter
+        fromId="invoice-from"
+        toId="invoice-to"
+        from={values.from}
+        to={values.to}
+        onFromChange={(from) => change({ from }, { typing: true })}
+        onToChange={(to) => change({ to }, { typing: true })}
+      />
+      <FilterApplyButton />
     </form>
   );
 };
