@@ -2,37 +2,10 @@
 // note's PDF and reads its numbers with pdftotext, and finds it on the invoice's PDF; the customer,
 // signed out, reaches it from their invoice link, opens /c/<token> and downloads the same PDF; a
 // wrong link is a plain "not found".
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-
-const FINANCE_STATE = "e2e/.auth/finance.json";
-const SIGNED_OUT = { cookies: [], origins: [] };
-
-// Some currencies print a no-break space after their code; pdftotext and the DOM keep it.
-const spaces = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-/** A figure as a pattern that also matches where the PDF's layout put any space. */
-const figure = (text: string) => escapeRegExp(text).replace(/ /g, "\\s");
-
-const pdfText = (pdf: Buffer): string => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "billfold-e2e-pdf-"));
-  try {
-    const file = path.join(dir, "document.pdf");
-    fs.writeFileSync(file, pdf);
-    return spaces(execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"]).toString());
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-};
-
-const expectPrivate = (response: { headers: () => Record<string, string> } | null) => {
-  const headers = response?.headers() ?? {};
-  expect(headers["x-robots-tag"]).toContain("noindex");
-  expect(headers["cache-control"]).toContain("no-store");
-};
+import { FINANCE_STATE } from "./helpers/billing";
+import { escapeRegExp, expectPrivate, figure, pdfText, SIGNED_OUT, spaces } from "./helpers/documents";
 
 type SeededCreditNote = {
   id: string;

@@ -1,37 +1,10 @@
 // Documents as staff and customers get them: finance downloads a seeded paid invoice's PDF and reads
 // the number and amounts inside; the customer, signed out, opens the invoice and a receipt from
 // their links, downloads both PDFs, and a wrong link is a plain "not found".
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-
-const FINANCE_STATE = "e2e/.auth/finance.json";
-const SIGNED_OUT = { cookies: [], origins: [] };
-
-// Some currencies print a no-break space after their code ("SGD 4,409.70"); pdftotext keeps it.
-const spaces = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-/** The PDF's text as pdftotext reads it (no-break spaces read as spaces). */
-const pdfText = (pdf: Buffer): string => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "billfold-e2e-pdf-"));
-  try {
-    const file = path.join(dir, "document.pdf");
-    fs.writeFileSync(file, pdf);
-    return spaces(execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"]).toString());
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-};
-
-// A page navigation and an API request both answer with headers().
-const expectPrivate = (response: { headers: () => Record<string, string> } | null) => {
-  const headers = response?.headers() ?? {};
-  expect(headers["x-robots-tag"]).toContain("noindex");
-  expect(headers["cache-control"]).toContain("no-store");
-};
+import { FINANCE_STATE } from "./helpers/billing";
+import { escapeRegExp, expectPrivate, pdfText, SIGNED_OUT, spaces } from "./helpers/documents";
 
 type SeededInvoice = {
   id: string;

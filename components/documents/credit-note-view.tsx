@@ -1,10 +1,20 @@
 // The customer's credit note page body: the same document the PDF prints (seller, customer, key
 // facts, lines, tax, total, where the credit went, refunds paid) plus a link to the invoice it credits.
 import { Badge } from "@/components/ui/badge";
-import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
-import type { CreditNoteDocument, TotalsRow } from "@/lib/documents/types";
+import { Table, Td, Th } from "@/components/ui/table";
+import type { CreditNoteDocument } from "@/lib/documents/types";
 import { DocumentFrame } from "./document-frame";
-import { FactList, MoneyRows, Paragraph, PartyBlock, SectionLabel, type Fact, type MoneyRow } from "./document-parts";
+import {
+  DocumentFooter,
+  FactList,
+  LinesTable,
+  MoneyRows,
+  Paragraph,
+  Parties,
+  SectionLabel,
+  TOTALS_TONES,
+  type Fact,
+} from "./document-parts";
 
 const facts = (creditNote: CreditNoteDocument): Fact[] => [
   { label: "Credit note number", value: creditNote.number },
@@ -17,14 +27,6 @@ const facts = (creditNote: CreditNoteDocument): Fact[] => [
   ...(creditNote.voidedOn ? [{ label: "Voided on", value: creditNote.voidedOn }] : []),
   { label: "Currency", value: creditNote.currency },
 ];
-
-const TONES: Record<TotalsRow["kind"], MoneyRow["tone"]> = {
-  subtotal: "normal",
-  tax: "normal",
-  total: "total",
-  adjustment: "normal",
-  due: "due",
-};
 
 const Refunds = ({ creditNote }: { creditNote: CreditNoteDocument }) =>
   creditNote.refunds.length === 0 ? null : (
@@ -68,10 +70,7 @@ export const CreditNoteView = ({ creditNote, pdfHref }: { creditNote: CreditNote
     }}
     pdfHref={pdfHref}
   >
-    <div className="grid gap-6 sm:grid-cols-2">
-      <PartyBlock label="From" party={creditNote.seller} />
-      <PartyBlock label="Credit to" party={creditNote.billTo} />
-    </div>
+    <Parties seller={creditNote.seller} counterparty={creditNote.billTo} counterpartyLabel="Credit to" />
     <FactList label="Credit note details" facts={facts(creditNote)} />
     <p className="text-sm text-ink-700">
       Credits invoice{" "}
@@ -80,41 +79,19 @@ export const CreditNoteView = ({ creditNote, pdfHref }: { creditNote: CreditNote
       </a>{" "}
       of {creditNote.invoiceIssueDate}.
     </p>
-    <Table label="Credit note lines">
-      <thead>
-        <tr>
-          <Th>Description</Th>
-          <Th align="right">Qty</Th>
-          <Th align="right">Unit price</Th>
-          {creditNote.showTaxRates ? <Th align="right">Tax</Th> : null}
-          <Th align="right">Amount</Th>
-        </tr>
-      </thead>
-      <tbody>
-        {creditNote.lines.length === 0 ? (
-          <EmptyRow colSpan={creditNote.showTaxRates ? 5 : 4}>This credit note has no lines.</EmptyRow>
-        ) : (
-          creditNote.lines.map((line) => (
-            <tr key={line.position}>
-              <Td>{line.description}</Td>
-              <Td align="right">{line.quantity}</Td>
-              <Td align="right">{line.unitPrice}</Td>
-              {creditNote.showTaxRates ? <Td align="right">{line.taxRate}</Td> : null}
-              <Td align="right">{line.amount}</Td>
-            </tr>
-          ))
-        )}
-      </tbody>
-    </Table>
+    <LinesTable
+      label="Credit note lines"
+      emptyText="This credit note has no lines."
+      lines={creditNote.lines}
+      showTaxRates={creditNote.showTaxRates}
+    />
     <MoneyRows
       label="Credit note totals"
-      rows={creditNote.totals.map((row) => ({ label: row.label, amount: row.amount, tone: TONES[row.kind] }))}
+      rows={creditNote.totals.map((row) => ({ label: row.label, amount: row.amount, tone: TOTALS_TONES[row.kind] }))}
     />
     <Paragraph title="Reason for void" text={creditNote.voidReason} />
     <Paragraph title="Memo" text={creditNote.memo} />
     <Refunds creditNote={creditNote} />
-    {creditNote.footer ? (
-      <p className="border-t border-ink-100 pt-4 text-xs text-ink-600">{creditNote.footer}</p>
-    ) : null}
+    <DocumentFooter text={creditNote.footer} />
   </DocumentFrame>
 );

@@ -1,6 +1,8 @@
-// Blocks the customer's invoice, credit note and receipt pages share: a party's address, a list of key facts,
-// and money rows. They render the documents' plain data, exactly as the PDFs print it.
-import type { DocumentParty } from "@/lib/documents/types";
+// Blocks the customer's invoice, credit note and receipt pages share: the two parties, a list of key
+// facts, the lines, money rows and the footer. They render the documents' plain data, exactly as the
+// PDFs print it.
+import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import type { DocumentParty, InvoiceDocumentLine, TotalsRow } from "@/lib/documents/types";
 import { cn } from "@/lib/cn";
 
 export const SectionLabel = ({ children }: { children: React.ReactNode }) => (
@@ -30,6 +32,24 @@ export const PartyBlock = ({
     </address>
     {usageBy ? <p className="mt-2 text-sm text-ink-700">Usage by {usageBy}</p> : null}
   </section>
+);
+
+/** The seller ("From") beside the party the document is for ("Bill to", "Credit to"...). */
+export const Parties = ({
+  seller,
+  counterparty,
+  counterpartyLabel,
+  usageBy,
+}: {
+  seller: DocumentParty;
+  counterparty: DocumentParty;
+  counterpartyLabel: string;
+  usageBy?: string | null;
+}) => (
+  <div className="grid gap-6 sm:grid-cols-2">
+    <PartyBlock label="From" party={seller} />
+    <PartyBlock label={counterpartyLabel} party={counterparty} usageBy={usageBy} />
+  </div>
 );
 
 export type Fact = { label: string; value: string };
@@ -81,3 +101,57 @@ export const Paragraph = ({ title, text }: { title: string; text: string | null 
       <p className="text-sm whitespace-pre-line text-ink-700">{text}</p>
     </section>
   ) : null;
+
+/** How each kind of totals row stands out. */
+export const TOTALS_TONES: Record<TotalsRow["kind"], MoneyRow["tone"]> = {
+  subtotal: "normal",
+  tax: "normal",
+  total: "total",
+  adjustment: "normal",
+  due: "due",
+};
+
+export const LinesTable = ({
+  label,
+  emptyText,
+  lines,
+  showTaxRates,
+}: {
+  label: string;
+  emptyText: string;
+  lines: InvoiceDocumentLine[];
+  showTaxRates: boolean;
+}) => (
+  <Table label={label}>
+    <thead>
+      <tr>
+        <Th>Description</Th>
+        <Th align="right">Qty</Th>
+        <Th align="right">Unit price</Th>
+        {showTaxRates ? <Th align="right">Tax</Th> : null}
+        <Th align="right">Amount</Th>
+      </tr>
+    </thead>
+    <tbody>
+      {lines.length === 0 ? (
+        <EmptyRow colSpan={showTaxRates ? 5 : 4}>{emptyText}</EmptyRow>
+      ) : (
+        lines.map((line) => (
+          <tr key={line.position}>
+            <Td>
+              {line.description}
+              {line.period ? <span className="block text-xs text-ink-600">{line.period}</span> : null}
+            </Td>
+            <Td align="right">{line.quantity}</Td>
+            <Td align="right">{line.unitPrice}</Td>
+            {showTaxRates ? <Td align="right">{line.taxRate}</Td> : null}
+            <Td align="right">{line.amount}</Td>
+          </tr>
+        ))
+      )}
+    </tbody>
+  </Table>
+);
+
+export const DocumentFooter = ({ text }: { text: string | null }) =>
+  text ? <p className="border-t border-ink-100 pt-4 text-xs text-ink-600">{text}</p> : null;

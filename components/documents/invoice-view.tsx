@@ -3,10 +3,20 @@
 // receipts and credit notes.
 import { InvoiceStatusBadge } from "@/components/invoices/status-badge";
 import { Badge } from "@/components/ui/badge";
-import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
-import type { InvoiceDocument, TotalsRow } from "@/lib/documents/types";
+import { Table, Td, Th } from "@/components/ui/table";
+import type { InvoiceDocument } from "@/lib/documents/types";
 import { DocumentFrame } from "./document-frame";
-import { FactList, MoneyRows, Paragraph, PartyBlock, SectionLabel, type Fact, type MoneyRow } from "./document-parts";
+import {
+  DocumentFooter,
+  FactList,
+  LinesTable,
+  MoneyRows,
+  Paragraph,
+  Parties,
+  SectionLabel,
+  TOTALS_TONES,
+  type Fact,
+} from "./document-parts";
 
 const facts = (invoice: InvoiceDocument): Fact[] => [
   { label: "Invoice number", value: invoice.number ?? "Not yet numbered" },
@@ -19,14 +29,6 @@ const facts = (invoice: InvoiceDocument): Fact[] => [
   ...(invoice.voidedOn ? [{ label: "Voided on", value: invoice.voidedOn }] : []),
   { label: "Currency", value: invoice.currency },
 ];
-
-const TONES: Record<TotalsRow["kind"], MoneyRow["tone"]> = {
-  subtotal: "normal",
-  tax: "normal",
-  total: "total",
-  adjustment: "normal",
-  due: "due",
-};
 
 const summaryOf = (invoice: InvoiceDocument) => {
   if (invoice.status === "void") return { label: "Total", amount: invoice.total, note: "This invoice is void." };
@@ -120,46 +122,25 @@ export const InvoiceView = ({ invoice, pdfHref }: { invoice: InvoiceDocument; pd
     summary={summaryOf(invoice)}
     pdfHref={pdfHref}
   >
-    <div className="grid gap-6 sm:grid-cols-2">
-      <PartyBlock label="From" party={invoice.seller} />
-      <PartyBlock label="Bill to" party={invoice.billTo} usageBy={invoice.usageBy} />
-    </div>
+    <Parties
+      seller={invoice.seller}
+      counterparty={invoice.billTo}
+      counterpartyLabel="Bill to"
+      usageBy={invoice.usageBy}
+    />
     <FactList label="Invoice details" facts={facts(invoice)} />
-    <Table label="Invoice lines">
-      <thead>
-        <tr>
-          <Th>Description</Th>
-          <Th align="right">Qty</Th>
-          <Th align="right">Unit price</Th>
-          {invoice.showTaxRates ? <Th align="right">Tax</Th> : null}
-          <Th align="right">Amount</Th>
-        </tr>
-      </thead>
-      <tbody>
-        {invoice.lines.length === 0 ? (
-          <EmptyRow colSpan={invoice.showTaxRates ? 5 : 4}>This invoice has no lines.</EmptyRow>
-        ) : (
-          invoice.lines.map((line) => (
-            <tr key={line.position}>
-              <Td>
-                {line.description}
-                {line.period ? <span className="block text-xs text-ink-600">{line.period}</span> : null}
-              </Td>
-              <Td align="right">{line.quantity}</Td>
-              <Td align="right">{line.unitPrice}</Td>
-              {invoice.showTaxRates ? <Td align="right">{line.taxRate}</Td> : null}
-              <Td align="right">{line.amount}</Td>
-            </tr>
-          ))
-        )}
-      </tbody>
-    </Table>
+    <LinesTable
+      label="Invoice lines"
+      emptyText="This invoice has no lines."
+      lines={invoice.lines}
+      showTaxRates={invoice.showTaxRates}
+    />
     <MoneyRows
       label="Invoice totals"
       rows={invoice.totals.map((row) => ({
         label: row.label,
         amount: row.amount,
-        tone: TONES[row.kind],
+        tone: TOTALS_TONES[row.kind],
         detail: row.detail,
       }))}
     />
@@ -168,6 +149,6 @@ export const InvoiceView = ({ invoice, pdfHref }: { invoice: InvoiceDocument; pd
     <Paragraph title="Notes" text={invoice.memo} />
     <CreditNotes invoice={invoice} />
     <Receipts invoice={invoice} />
-    {invoice.footer ? <p className="border-t border-ink-100 pt-4 text-xs text-ink-600">{invoice.footer}</p> : null}
+    <DocumentFooter text={invoice.footer} />
   </DocumentFrame>
 );

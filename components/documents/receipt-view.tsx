@@ -2,7 +2,7 @@
 import { Badge } from "@/components/ui/badge";
 import type { ReceiptDocument } from "@/lib/documents/types";
 import { DocumentFrame } from "./document-frame";
-import { FactList, MoneyRows, PartyBlock } from "./document-parts";
+import { DocumentFooter, FactList, MoneyRows, Parties } from "./document-parts";
 
 export const ReceiptView = ({ receipt, pdfHref }: { receipt: ReceiptDocument; pdfHref: string }) => (
   <DocumentFrame
@@ -16,10 +16,7 @@ export const ReceiptView = ({ receipt, pdfHref }: { receipt: ReceiptDocument; pd
     }}
     pdfHref={pdfHref}
   >
-    <div className="grid gap-6 sm:grid-cols-2">
-      <PartyBlock label="From" party={receipt.seller} />
-      <PartyBlock label="Received from" party={receipt.customer} />
-    </div>
+    <Parties seller={receipt.seller} counterparty={receipt.customer} counterpartyLabel="Received from" />
     <FactList
       label="Receipt details"
       facts={[
@@ -45,6 +42,6 @@ export const ReceiptView = ({ receipt, pdfHref }: { receipt: ReceiptDocument; pd
         ? `Thank you: invoice ${receipt.invoiceNumber} is paid in full.`
         : `Thank you for your payment. ${receipt.amountRemaining} remains due on invoice ${receipt.invoiceNumber}.`}
     </p>
-    {receipt.footer ? <p className="border-t border-ink-100 pt-4 text-xs text-ink-600">{receipt.footer}</p> : null}
+    <DocumentFooter text={receipt.footer} />
   </DocumentFrame>
 );

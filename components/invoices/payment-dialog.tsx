@@ -4,11 +4,12 @@
 // at the amount field. Each payment produces one receipt, named in the toast.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Select } from "@/components/ui/field";
+import { Field, Input } from "@/components/ui/field";
+import { AmountField, OptionSelectField } from "@/components/ui/form-fields";
 import { useToast } from "@/components/ui/toast";
+import { useFormDialog } from "@/components/ui/use-form-dialog";
 import { applyServerErrors } from "@/lib/actions/form-errors";
 import type { recordPayment } from "@/lib/invoices/actions";
 import {
@@ -45,8 +46,6 @@ export const PaymentDialog = ({
 }: PaymentDialogProps) => {
   const router = useRouter();
   const { notify } = useToast();
-  const [open, setOpen] = useState(false);
-  const [formError, setFormError] = useState<string>();
   const defaults: RecordPaymentValues = {
     invoiceId,
     amount: amountDue,
@@ -65,14 +64,8 @@ export const PaymentDialog = ({
     defaultValues: defaults,
   });
 
-  const onOpenChange = (next: boolean) => {
-    // Each opening starts from what is due now, not from the last payment typed.
-    if (next) {
-      reset(defaults);
-      setFormError(undefined);
-    }
-    setOpen(next);
-  };
+  // Each opening starts from what is due now, not from the last payment typed.
+  const { open, setOpen, formError, setFormError, onOpenChange } = useFormDialog({ onOpen: () => reset(defaults) });
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(undefined);
@@ -100,28 +93,22 @@ export const PaymentDialog = ({
       onSubmit={onSubmit}
     >
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="payment-amount" label={`Amount (${currency})`} error={errors.amount?.message}>
-          <Input
-            id="payment-amount"
-            inputMode="decimal"
-            autoComplete="off"
-            className="tabular text-right"
-            invalid={Boolean(errors.amount)}
-            {...register("amount")}
-          />
-        </Field>
+        <AmountField
+          id="payment-amount"
+          currency={currency}
+          error={errors.amount?.message}
+          registration={register("amount")}
+        />
         <Field id="payment-receivedOn" label="Received on" error={errors.receivedOn?.message}>
           <Input id="payment-receivedOn" type="date" invalid={Boolean(errors.receivedOn)} {...register("receivedOn")} />
         </Field>
-        <Field id="payment-method" label="Method" error={errors.method?.message}>
-          <Select id="payment-method" invalid={Boolean(errors.method)} {...register("method")}>
-            {PAYMENT_METHODS.map((method) => (
-              <option key={method} value={method}>
-                {PAYMENT_METHOD_LABELS[method]}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <OptionSelectField
+          id="payment-method"
+          label="Method"
+          error={errors.method?.message}
+          options={PAYMENT_METHODS.map((method) => ({ value: method, label: PAYMENT_METHOD_LABELS[method] }))}
+          registration={register("method")}
+        />
         <Field
           id="payment-reference"
           label="Reference"

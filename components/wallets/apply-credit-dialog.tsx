@@ -4,13 +4,13 @@
 // earliest expiry, then oldest; a receipt is issued like for any payment.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { InvoiceFormDialog } from "@/components/invoices/invoice-form-dialog";
 import { Button } from "@/components/ui/button";
-import { Field, Input } from "@/components/ui/field";
+import { AmountField } from "@/components/ui/form-fields";
 import { useToast } from "@/components/ui/toast";
+import { useFormDialog, useSingleSubmit } from "@/components/ui/use-form-dialog";
 import { applyServerErrors } from "@/lib/actions/form-errors";
 import type { applyWalletCredit } from "@/lib/wallets/actions";
 import { applyCreditSchema } from "@/lib/wallets/schemas";
@@ -36,10 +36,6 @@ type ApplyCreditDialogProps = {
 export const ApplyCreditDialog = ({ invoiceId, invoiceLabel, offer, action }: ApplyCreditDialogProps) => {
   const router = useRouter();
   const { notify } = useToast();
-  const [open, setOpen] = useState(false);
-  const [formError, setFormError] = useState<string>();
-  // A second click before the button disables itself must not move the money twice.
-  const inFlight = useRef(false);
   const defaults: ApplyCreditValues = { invoiceId, amount: offer.maximum };
   const {
     register,
@@ -52,13 +48,7 @@ export const ApplyCreditDialog = ({ invoiceId, invoiceLabel, offer, action }: Ap
     defaultValues: defaults,
   });
 
-  const onOpenChange = (next: boolean) => {
-    if (next) {
-      reset(defaults);
-      setFormError(undefined);
-    }
-    setOpen(next);
-  };
+  const { open, setOpen, formError, setFormError, onOpenChange } = useFormDialog({ onOpen: () => reset(defaults) });
 
   const submit = handleSubmit(async (values) => {
     setFormError(undefined);
@@ -72,18 +62,8 @@ export const ApplyCreditDialog = ({ invoiceId, invoiceLabel, offer, action }: Ap
     router.refresh();
   });
 
-  const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
-    if (inFlight.current) {
-      event.preventDefault();
-      return;
-    }
-    inFlight.current = true;
-    try {
-      await submit(event);
-    } finally {
-      inFlight.current = false;
-    }
-  };
+  // A second click before the button disables itself must not move the money twice.
+  const onSubmit = useSingleSubmit(submit);
 
   return (
     <InvoiceFormDialog
@@ -98,22 +78,13 @@ export const ApplyCreditDialog = ({ invoiceId, invoiceLabel, offer, action }: Ap
       formError={formError}
       onSubmit={onSubmit}
     >
-      <Field
+      <AmountField
         id="apply-credit-amount"
-        label={`Amount (${offer.currency})`}
+        currency={offer.currency}
         hint="Credits are used by priority, then earliest expiry, then oldest. A receipt is issued."
         error={errors.amount?.message}
-      >
-        <Input
-          id="apply-credit-amount"
-          inputMode="decimal"
-          autoComplete="off"
-          className="tabular text-right"
-          invalid={Boolean(errors.amount)}
-          hasHint
-          {...register("amount")}
-        />
-      </Field>
+        registration={register("amount")}
+      />
     </InvoiceFormDialog>
   );
 };

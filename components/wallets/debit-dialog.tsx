@@ -4,13 +4,14 @@
 // a top-up, each opening of the form carries one idempotency key, so a resent form debits once.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { InvoiceFormDialog } from "@/components/invoices/invoice-form-dialog";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { Field, Textarea } from "@/components/ui/field";
+import { AmountField, OptionSelectField } from "@/components/ui/form-fields";
 import { useToast } from "@/components/ui/toast";
+import { useFormDialog, useSingleSubmit } from "@/components/ui/use-form-dialog";
 import { applyServerErrors } from "@/lib/actions/form-errors";
 import type { debitWallet } from "@/lib/wallets/actions";
 import { manualDebitSchema } from "@/lib/wallets/schemas";
@@ -31,10 +32,6 @@ type DebitDialogProps = {
 export const DebitDialog = ({ customerId, customerName, wallets, action }: DebitDialogProps) => {
   const router = useRouter();
   const { notify } = useToast();
-  const [open, setOpen] = useState(false);
-  const [formError, setFormError] = useState<string>();
-  // A second click before the button disables itself must not move the money twice.
-  const inFlight = useRef(false);
   // Each opening is one debit with one key: sent again, it debits once.
   const defaults = (): DebitValues => ({
     customerId,
@@ -57,13 +54,7 @@ export const DebitDialog = ({ customerId, customerName, wallets, action }: Debit
   const currency = useWatch({ control, name: "currency" });
   const balance = wallets.find((wallet) => wallet.currency === currency)?.balanceLabel;
 
-  const onOpenChange = (next: boolean) => {
-    if (next) {
-      reset(defaults());
-      setFormError(undefined);
-    }
-    setOpen(next);
-  };
+  const { open, setOpen, formError, setFormError, onOpenChange } = useFormDialog({ onOpen: () => reset(defaults()) });
 
   const submit = handleSubmit(async (values) => {
     setFormError(undefined);
@@ -81,18 +72,8 @@ export const DebitDialog = ({ customerId, customerName, wallets, action }: Debit
     router.refresh();
   });
 
-  const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
-    if (inFlight.current) {
-      event.preventDefault();
-      return;
-    }
-    inFlight.current = true;
-    try {
-      await submit(event);
-    } finally {
-      inFlight.current = false;
-    }
-  };
+  // A second click before the button disables itself must not move the money twice.
+  const onSubmit = useSingleSubmit(submit);
 
   return (
     <InvoiceFormDialog
@@ -113,31 +94,20 @@ export const DebitDialog = ({ customerId, customerName, wallets, action }: Debit
       onSubmit={onSubmit}
     >
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field
+        <AmountField
           id="debit-amount"
-          label={`Amount (${currency})`}
+          currency={currency}
           hint={balance ? `Balance ${balance}` : undefined}
           error={errors.amount?.message}
-        >
-          <Input
-            id="debit-amount"
-            inputMode="decimal"
-            autoComplete="off"
-            className="tabular text-right"
-            invalid={Boolean(errors.amount)}
-            hasHint={Boolean(balance)}
-            {...register("amount")}
-          />
-        </Field>
-        <Field id="debit-currency" label="Wallet" error={errors.currency?.message}>
-          <Select id="debit-currency" invalid={Boolean(errors.currency)} {...register("currency")}>
-            {wallets.map((wallet) => (
-              <option key={wallet.currency} value={wallet.currency}>
-                {wallet.currency}
-              </option>
-            ))}
-          </Select>
-        </Field>
+          registration={register("amount")}
+        />
+        <OptionSelectField
+          id="debit-currency"
+          label="Wallet"
+          error={errors.currency?.message}
+          options={wallets.map((wallet) => ({ value: wallet.currency, label: wallet.currency }))}
+          registration={register("currency")}
+        />
       </div>
       <Field
         id="debit-memo"

@@ -4,13 +4,14 @@
 // retry after an answer was lost) is recognised by the server and credits nothing more.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { InvoiceFormDialog } from "@/components/invoices/invoice-form-dialog";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { Field, Input, Textarea } from "@/components/ui/field";
+import { AmountField, OptionSelectField } from "@/components/ui/form-fields";
 import { useToast } from "@/components/ui/toast";
+import { useFormDialog } from "@/components/ui/use-form-dialog";
 import { applyServerErrors } from "@/lib/actions/form-errors";
 import type { topUpWallet } from "@/lib/wallets/actions";
 import { topUpSchema } from "@/lib/wallets/schemas";
@@ -45,8 +46,6 @@ export const TopUpDialog = ({
 }: TopUpDialogProps) => {
   const router = useRouter();
   const { notify } = useToast();
-  const [open, setOpen] = useState(false);
-  const [formError, setFormError] = useState<string>();
   const defaults = (): TopUpValues => ({
     customerId,
     currency: currencies[0]?.value ?? "",
@@ -70,14 +69,8 @@ export const TopUpDialog = ({
   });
   const currency = useWatch({ control, name: "currency" });
 
-  const onOpenChange = (next: boolean) => {
-    // A new opening is a new top-up: fresh fields and a fresh key.
-    if (next) {
-      reset(defaults());
-      setFormError(undefined);
-    }
-    setOpen(next);
-  };
+  // A new opening is a new top-up: fresh fields and a fresh key.
+  const { open, setOpen, formError, setFormError, onOpenChange } = useFormDialog({ onOpen: () => reset(defaults()) });
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(undefined);
@@ -115,34 +108,26 @@ export const TopUpDialog = ({
       onSubmit={onSubmit}
     >
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="top-up-amount" label={`Amount (${currency})`} error={errors.amount?.message}>
-          <Input
-            id="top-up-amount"
-            inputMode="decimal"
-            autoComplete="off"
-            className="tabular text-right"
-            invalid={Boolean(errors.amount)}
-            {...register("amount")}
-          />
-        </Field>
-        <Field id="top-up-currency" label="Currency" error={errors.currency?.message}>
-          <Select id="top-up-currency" invalid={Boolean(errors.currency)} {...register("currency")}>
-            {currencies.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field id="top-up-reason" label="Reason" error={errors.reason?.message}>
-          <Select id="top-up-reason" invalid={Boolean(errors.reason)} {...register("reason")}>
-            {reasons.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <AmountField
+          id="top-up-amount"
+          currency={currency}
+          error={errors.amount?.message}
+          registration={register("amount")}
+        />
+        <OptionSelectField
+          id="top-up-currency"
+          label="Currency"
+          error={errors.currency?.message}
+          options={currencies}
+          registration={register("currency")}
+        />
+        <OptionSelectField
+          id="top-up-reason"
+          label="Reason"
+          error={errors.reason?.message}
+          options={reasons}
+          registration={register("reason")}
+        />
         <Field
           id="top-up-expiresOn"
           label="Expires on (optional)"

@@ -1,58 +1,25 @@
 // Credit note PDFs, and the invoice PDF listing its credit notes, from the stored records against a
 // real PostgreSQL: loaded as the routes load them, rendered, and read back with pdftotext, the way
 // a customer or an auditor reads them. Amounts are expected to the cent, as formatMoney prints them.
-import { execFile } from "node:child_process";
-import fs from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { issueCreditNoteSchema } from "@/lib/credit-notes/schemas";
 import { issueCreditNote, voidCreditNote } from "@/lib/credit-notes/service";
-import { createDb, type Db } from "@/lib/db/client";
 import type { CreditNoteReason, InvoiceStatus } from "@/lib/db/generated/enums";
 import { loadCreditNoteDocument, loadCreditNoteDocumentByToken } from "@/lib/documents/credit-note-data";
 import { loadInvoiceDocument, loadInvoiceDocumentByToken } from "@/lib/documents/invoice-data";
 import { renderCreditNotePdf, renderInvoicePdf } from "@/lib/documents/render";
 import { newId, newPublicToken } from "@/lib/ids";
 import { multiplyQuantity, percentOf } from "@/lib/money";
-import { createMigratedTestDatabase, type TestDatabase } from "./db";
+import { setUpDocumentTests } from "./document-harness";
 import { issuedInvoice, makeOrganization as makeOrganizationWithUser } from "./invoice-fixtures";
 
-const run = promisify(execFile);
-
-let database: TestDatabase;
-let db: Db;
-let workDir: string;
-
-beforeAll(async () => {
-  database = await createMigratedTestDatabase();
-  db = createDb(database.url);
-  workDir = await fs.mkdtemp(path.join(os.tmpdir(), "billfold-credit-notes-"));
-});
-
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
-  if (workDir) await fs.rm(workDir, { recursive: true, force: true });
-});
-
-// pdftotext keeps no-break spaces; compare words, not space kinds.
-const spaces = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
-
-const readPdf = async (pdf: Buffer): Promise<{ text: string; pages: string[] }> => {
-  const file = path.join(workDir, `${newId("creditNote")}.pdf`);
-  await fs.writeFile(file, pdf);
-  const { stdout } = await run("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"], { maxBuffer: 32 * 1024 * 1024 });
-  const text = spaces(stdout);
-  return { text, pages: text.split("\f").slice(0, -1) };
-};
+const harness = setUpDocumentTests({ workDirPrefix: "billfold-credit-notes-" });
 
 // ---------------------------------------------------------------- data, inserted as the app stores it
 
 const makeOrganization = async (name = "Northwind Analytics Ltd") => {
   const id = newId("organization");
-  await db.organization.create({
+  await harness.db.organization.create({
     data: {
       id,
       name,
@@ -71,7 +38,7 @@ const makeOrganization = async (name = "Northwind Analytics Ltd") => {
 };
 
 const makeCustomer = async (organizationId: string) =>
-  db.customer.create({
+  harness.db.customer.create({
     data: {
       id: newId("customer"),
       organizationId,
@@ -111,7 +78,7 @@ const makeInvoice = async (options: {
 }) => {
   const lines = LINES.map(priced);
   const id = newId("invoice");
-  await db.invoice.create({
+  await harness.db.invoice.create({
     data: {
       id,
       organizationId: options.organizationId,
@@ -129,7 +96,7 @@ const makeInvoice = async (options: {
     },
   });
   // Finalizing is the one update the database allows to set everything at once.
-  const invoice = await db.invoice.update({
+  const invoice = await harness.db.invoice.update({
     where: { id },
     data: {
       status: options.status ?? "finalized",
@@ -145,7 +112,7 @@ const makeInvoice = async (options: {
     include: { lines: { orderBy: { position: "asc" } } },
   });
   if (options.paidMinor) {
-    await db.payment.create({
+    await harness.db.payment.create({
       data: {
         id: newId("payment"),
         organizationId: options.organizationId,
@@ -190,7 +157,7 @@ const makeCreditNote = async (options: {
   const id = newId("creditNote");
   const number = `${invoice.number}-CN${String(options.sequence).padStart(2, "0")}`;
   const publicToken = newPublicToken();
-  await db.creditNote.create({
+  await harness.db.creditNote.create({
     data: {
       id,
       organizationId: invoice.organizationId,
@@ -217,7 +184,7 @@ const makeCreditNote = async (options: {
     },
   });
   if (split.refundMinor) {
-    await db.payment.create({
+    await harness.db.payment.create({
       data: {
         id: newId("payment"),
         organizationId: invoice.organizationId,
@@ -237,15 +204,15 @@ const makeCreditNote = async (options: {
 };
 
 const creditNotePdf = async (organizationId: string, creditNoteId: string) => {
-  const document = await loadCreditNoteDocument({ organizationId, creditNoteId }, db);
+  const document = await loadCreditNoteDocument({ organizationId, creditNoteId }, harness.db);
   if (!document) throw new Error(`credit note ${creditNoteId} not found`);
-  return { document, ...(await readPdf(await renderCreditNotePdf(document))) };
+  return { document, ...(await harness.readPdf(await renderCreditNotePdf(document))) };
 };
 
 const invoicePdf = async (organizationId: string, invoiceId: string) => {
-  const document = await loadInvoiceDocument({ organizationId, invoiceId }, db);
+  const document = await loadInvoiceDocument({ organizationId, invoiceId }, harness.db);
   if (!document) throw new Error(`invoice ${invoiceId} not found`);
-  return { document, ...(await readPdf(await renderInvoicePdf(document))) };
+  return { document, ...(await harness.readPdf(await renderInvoicePdf(document))) };
 };
 
 /** An open invoice, $500.00 paid, then credited two support hours; a larger credit note was voided. */
@@ -389,7 +356,7 @@ describe("invoice PDF with credit notes", () => {
     expect(text).toContain("Page 1 of 1");
 
     // The customer's page lists both, each with its own link.
-    const byToken = await loadInvoiceDocumentByToken({ token: invoice.publicToken }, db);
+    const byToken = await loadInvoiceDocumentByToken({ token: invoice.publicToken }, harness.db);
     expect(byToken?.creditNotes.map((entry) => [entry.number, entry.statusLabel, entry.amount])).toEqual([
       ["INV-202406-0052-CN01", "Issued", "$228.00"],
       ["INV-202406-0052-CN02", "Void", "$1,200.00"],
@@ -403,35 +370,35 @@ describe("who may load a credit note", () => {
   it("finds a credit note only in its own organisation", async () => {
     const { organizationId, issued } = await openInvoiceWithCreditNotes();
     const otherOrganizationId = await makeOrganization("Someone Else Ltd");
-    expect(await loadCreditNoteDocument({ organizationId, creditNoteId: issued.id }, db)).not.toBeNull();
+    expect(await loadCreditNoteDocument({ organizationId, creditNoteId: issued.id }, harness.db)).not.toBeNull();
     expect(
-      await loadCreditNoteDocument({ organizationId: otherOrganizationId, creditNoteId: issued.id }, db),
+      await loadCreditNoteDocument({ organizationId: otherOrganizationId, creditNoteId: issued.id }, harness.db),
     ).toBeNull();
   });
 
   it("opens a credit note by its token, void ones too, and nothing for a wrong or malformed token", async () => {
     const { issued, voided, invoice } = await openInvoiceWithCreditNotes();
-    const found = await loadCreditNoteDocumentByToken({ token: issued.publicToken }, db);
+    const found = await loadCreditNoteDocumentByToken({ token: issued.publicToken }, harness.db);
     expect(found?.id).toBe(issued.id);
     expect(found?.invoiceToken).toBe(invoice.publicToken);
-    expect((await loadCreditNoteDocumentByToken({ token: voided.publicToken }, db))?.mark).toBe("VOID");
-    expect(await loadCreditNoteDocumentByToken({ token: newPublicToken() }, db)).toBeNull();
-    expect(await loadCreditNoteDocumentByToken({ token: "not-a-real-token" }, db)).toBeNull();
-    expect(await loadCreditNoteDocumentByToken({ token: "../../etc/passwd" }, db)).toBeNull();
+    expect((await loadCreditNoteDocumentByToken({ token: voided.publicToken }, harness.db))?.mark).toBe("VOID");
+    expect(await loadCreditNoteDocumentByToken({ token: newPublicToken() }, harness.db)).toBeNull();
+    expect(await loadCreditNoteDocumentByToken({ token: "not-a-real-token" }, harness.db)).toBeNull();
+    expect(await loadCreditNoteDocumentByToken({ token: "../../etc/passwd" }, harness.db)).toBeNull();
     // An invoice's token is not a credit note's.
-    expect(await loadCreditNoteDocumentByToken({ token: invoice.publicToken }, db)).toBeNull();
+    expect(await loadCreditNoteDocumentByToken({ token: invoice.publicToken }, harness.db)).toBeNull();
   });
 });
 
 describe("documents of a credit note issued and voided through the services", () => {
   it("lowers the amount due on the invoice's PDF, then restores it when the credit note is voided", async () => {
-    const actor = await makeOrganizationWithUser(db);
+    const actor = await makeOrganizationWithUser(harness.db);
     // $1,000.00 + 20% and 2.5 x $13.80 untaxed: $1,234.50.
-    const { invoiceId, number } = await issuedInvoice(db, actor);
-    const firstLine = await db.invoiceLine.findFirstOrThrow({
+    const { invoiceId, number } = await issuedInvoice(harness.db, actor);
+    const firstLine = await harness.db.invoiceLine.findFirstOrThrow({
       where: { invoiceId, description: "Implementation workshop" },
     });
-    const issued = await db.$transaction((tx) =>
+    const issued = await harness.db.$transaction((tx) =>
       issueCreditNote(tx, {
         actor,
         input: issueCreditNoteSchema.parse({
@@ -459,7 +426,7 @@ describe("documents of a credit note issued and voided through the services", ()
     expect(credited.text).toMatch(new RegExp(`Credit note ${number}-CN01\\s+-\\$1,200\\.00`));
     expect(credited.text).toMatch(/Amount due\s+\$34\.50/);
 
-    await db.$transaction((tx) =>
+    await harness.db.$transaction((tx) =>
       voidCreditNote(tx, { actor, creditNoteId: stored.id, reason: "Rate was right after all" }),
     );
     const voided = await creditNotePdf(actor.organizationId, stored.id);

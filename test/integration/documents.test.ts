@@ -1,13 +1,7 @@
 // Invoice and receipt PDFs from the stored record, against a real PostgreSQL: each document is
 // loaded as the routes load it, rendered, and read back with pdftotext, the way a customer or an
 // auditor reads it. Amounts are expected exactly as formatMoney prints them, to the cent.
-import { execFile } from "node:child_process";
-import fs from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/lib/db/client";
+import { describe, expect, it } from "vitest";
 import type { InvoiceStatus, PaymentMethod } from "@/lib/db/generated/enums";
 import {
   loadInvoiceDocument,
@@ -18,44 +12,15 @@ import {
 import { renderInvoicePdf, renderReceiptPdf } from "@/lib/documents/render";
 import { newId, newPublicToken } from "@/lib/ids";
 import { formatMoney, multiplyQuantity, percentOf } from "@/lib/money";
-import { createMigratedTestDatabase, type TestDatabase } from "./db";
+import { setUpDocumentTests, spaces } from "./document-harness";
 
-const run = promisify(execFile);
-
-let database: TestDatabase;
-let db: Db;
-let workDir: string;
-
-beforeAll(async () => {
-  database = await createMigratedTestDatabase();
-  db = createDb(database.url);
-  workDir = await fs.mkdtemp(path.join(os.tmpdir(), "billfold-documents-"));
-});
-
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
-  if (workDir) await fs.rm(workDir, { recursive: true, force: true });
-});
-
-// pdftotext keeps no-break spaces (de-DE puts one before "€"); compare words, not space kinds.
-const spaces = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
-
-/** The PDF's text as `pdftotext -layout` reads it, and its page count. */
-const readPdf = async (pdf: Buffer): Promise<{ text: string; pages: string[] }> => {
-  const file = path.join(workDir, `${newId("invoice")}.pdf`);
-  await fs.writeFile(file, pdf);
-  const { stdout } = await run("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"], { maxBuffer: 32 * 1024 * 1024 });
-  const text = spaces(stdout);
-  // pdftotext ends every page with a form feed.
-  return { text, pages: text.split("\f").slice(0, -1) };
-};
+const harness = setUpDocumentTests({ workDirPrefix: "billfold-documents-" });
 
 // ---------------------------------------------------------------- data, inserted as the app stores it
 
 const makeOrganization = async (values: { name?: string; locale?: string } = {}) => {
   const id = newId("organization");
-  await db.organization.create({
+  await harness.db.organization.create({
     data: {
       id,
       name: values.name ?? "Northwind Analytics Ltd",
@@ -76,7 +41,7 @@ const makeOrganization = async (values: { name?: string; locale?: string } = {})
 };
 
 const makeCustomer = async (organizationId: string, values: { name?: string; currency?: string } = {}) =>
-  db.customer.create({
+  harness.db.customer.create({
     data: {
       id: newId("customer"),
       organizationId,
@@ -118,7 +83,7 @@ const makeInvoice = async (options: {
   const totalMinor = subtotalMinor + taxMinor;
   const id = newId("invoice");
   const publicToken = newPublicToken();
-  await db.invoice.create({
+  await harness.db.invoice.create({
     data: {
       id,
       organizationId: options.organizationId,
@@ -136,7 +101,7 @@ const makeInvoice = async (options: {
       publicToken,
     },
   });
-  await db.invoiceLine.createMany({
+  await harness.db.invoiceLine.createMany({
     data: lines.map((line, index) => ({ id: newId("invoiceLine"), invoiceId: id, position: index + 1, ...line })),
   });
   const status = options.status ?? "finalized";
@@ -144,7 +109,7 @@ const makeInvoice = async (options: {
   const amountDueMinor = totalMinor - paidMinor;
   if (status !== "draft") {
     // Finalizing freezes the document: the database allows this one update from draft.
-    await db.invoice.update({
+    await harness.db.invoice.update({
       where: { id },
       data: {
         status,
@@ -165,7 +130,7 @@ const makeInvoice = async (options: {
   for (const [index, payment] of (options.payments ?? []).entries()) {
     remaining -= payment.amountMinor;
     const paymentId = newId("payment");
-    await db.payment.create({
+    await harness.db.payment.create({
       data: {
         id: paymentId,
         organizationId: options.organizationId,
@@ -178,7 +143,7 @@ const makeInvoice = async (options: {
         reference: payment.reference,
       },
     });
-    const receipt = await db.receipt.create({
+    const receipt = await harness.db.receipt.create({
       data: {
         id: newId("receipt"),
         organizationId: options.organizationId,
@@ -196,9 +161,9 @@ const makeInvoice = async (options: {
 };
 
 const renderStaffInvoice = async (organizationId: string, invoiceId: string) => {
-  const document = await loadInvoiceDocument({ organizationId, invoiceId }, db);
+  const document = await loadInvoiceDocument({ organizationId, invoiceId }, harness.db);
   if (!document) throw new Error(`invoice ${invoiceId} not found`);
-  return { document, ...(await readPdf(await renderInvoicePdf(document))) };
+  return { document, ...(await harness.readPdf(await renderInvoicePdf(document))) };
 };
 
 const THREE_LINES: LineSeed[] = [
@@ -362,7 +327,7 @@ describe("invoice PDF", () => {
     const organizationId = await makeOrganization();
     const customer = await makeCustomer(organizationId, { name: "Initech Ltd" });
     const draft = await makeInvoice({ organizationId, customer, currency: "USD", lines: THREE_LINES, status: "draft" });
-    await db.customer.update({ where: { id: customer.id }, data: { name: "Initech Holdings Ltd" } });
+    await harness.db.customer.update({ where: { id: customer.id }, data: { name: "Initech Holdings Ltd" } });
 
     const { text, document } = await renderStaffInvoice(organizationId, draft.id);
     expect(text).toContain("DRAFT");
@@ -381,7 +346,7 @@ describe("invoice PDF", () => {
       lines: THREE_LINES,
       usageOwnerId: owner.id,
     });
-    await db.customer.update({ where: { id: payer.id }, data: { name: "Renamed After Issue Pte Ltd" } });
+    await harness.db.customer.update({ where: { id: payer.id }, data: { name: "Renamed After Issue Pte Ltd" } });
 
     const { text } = await renderStaffInvoice(organizationId, invoice.id);
     expect(text).toContain("Sea Channel Partners Pte Ltd");
@@ -397,8 +362,10 @@ describe("who may load a document", () => {
     const customer = await makeCustomer(organizationId);
     const invoice = await makeInvoice({ organizationId, customer, currency: "USD", lines: THREE_LINES });
 
-    expect(await loadInvoiceDocument({ organizationId, invoiceId: invoice.id }, db)).not.toBeNull();
-    expect(await loadInvoiceDocument({ organizationId: otherOrganizationId, invoiceId: invoice.id }, db)).toBeNull();
+    expect(await loadInvoiceDocument({ organizationId, invoiceId: invoice.id }, harness.db)).not.toBeNull();
+    expect(
+      await loadInvoiceDocument({ organizationId: otherOrganizationId, invoiceId: invoice.id }, harness.db),
+    ).toBeNull();
   });
 
   it("opens an issued invoice by its token, never a draft, and nothing for a wrong token", async () => {
@@ -407,12 +374,12 @@ describe("who may load a document", () => {
     const issued = await makeInvoice({ organizationId, customer, currency: "USD", lines: THREE_LINES });
     const draft = await makeInvoice({ organizationId, customer, currency: "USD", lines: THREE_LINES, status: "draft" });
 
-    const found = await loadInvoiceDocumentByToken({ token: issued.publicToken }, db);
+    const found = await loadInvoiceDocumentByToken({ token: issued.publicToken }, harness.db);
     expect(found?.id).toBe(issued.id);
-    expect(await loadInvoiceDocumentByToken({ token: draft.publicToken }, db)).toBeNull();
-    expect(await loadInvoiceDocumentByToken({ token: newPublicToken() }, db)).toBeNull();
-    expect(await loadInvoiceDocumentByToken({ token: "not-a-real-token" }, db)).toBeNull();
-    expect(await loadInvoiceDocumentByToken({ token: "../../etc/passwd" }, db)).toBeNull();
+    expect(await loadInvoiceDocumentByToken({ token: draft.publicToken }, harness.db)).toBeNull();
+    expect(await loadInvoiceDocumentByToken({ token: newPublicToken() }, harness.db)).toBeNull();
+    expect(await loadInvoiceDocumentByToken({ token: "not-a-real-token" }, harness.db)).toBeNull();
+    expect(await loadInvoiceDocumentByToken({ token: "../../etc/passwd" }, harness.db)).toBeNull();
   });
 });
 
@@ -433,9 +400,9 @@ describe("receipt PDF", () => {
     });
     const [first, second] = invoice.receipts;
 
-    const receipt = await loadReceiptDocument({ organizationId, receiptId: first!.id }, db);
+    const receipt = await loadReceiptDocument({ organizationId, receiptId: first!.id }, harness.db);
     if (!receipt) throw new Error("receipt not found");
-    const { text, pages } = await readPdf(await renderReceiptPdf(receipt));
+    const { text, pages } = await harness.readPdf(await renderReceiptPdf(receipt));
     expect(pages).toHaveLength(1);
     for (const expected of [
       first!.number,
@@ -454,7 +421,7 @@ describe("receipt PDF", () => {
     expect(text).toMatch(/Amount still due\s+\$12,192\.49/);
     expect(receipt.filename).toBe(`${first!.number}.pdf`);
 
-    const byToken = await loadReceiptDocumentByToken({ token: second!.publicToken }, db);
+    const byToken = await loadReceiptDocumentByToken({ token: second!.publicToken }, harness.db);
     expect(byToken?.amountRemaining).toBe("$10,000.00");
     expect(byToken?.method).toBe("Cheque");
   });
@@ -471,7 +438,7 @@ describe("receipt PDF", () => {
       payments: [{ amountMinor: 100n, method: "cash", reference: "Till 3", receivedOn: "2024-06-10" }],
     });
     const receiptId = invoice.receipts[0]!.id;
-    expect(await loadReceiptDocument({ organizationId, receiptId }, db)).not.toBeNull();
-    expect(await loadReceiptDocument({ organizationId: otherOrganizationId, receiptId }, db)).toBeNull();
+    expect(await loadReceiptDocument({ organizationId, receiptId }, harness.db)).not.toBeNull();
+    expect(await loadReceiptDocument({ organizationId: otherOrganizationId, receiptId }, harness.db)).toBeNull();
   });
 });

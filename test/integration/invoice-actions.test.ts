@@ -1,64 +1,19 @@
 // The invoice server actions as a form calls them, against a real PostgreSQL: raw strings in, a
 // result with the error at the field the form shows it on, nothing a viewer may do, nothing in
 // another organisation, and no bigint crossing the wire. The session is the one thing stubbed.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { CurrentUser } from "@/lib/auth/session";
-import { createDb, type Db } from "@/lib/db/client";
-import { createMigratedTestDatabase, type TestDatabase } from "./db";
+import { describe, expect, it } from "vitest";
+import { setUpActionTests } from "./action-harness";
 import { draftValues, makeCustomer, makeOrganization } from "./invoice-fixtures";
 
-const state = vi.hoisted(() => {
-  // The action pipeline logs every call; the assertions below say what matters.
-  process.env.LOG_LEVEL = "error";
-  return { db: undefined as Db | undefined, user: null as CurrentUser | null };
-});
-
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => state.user }));
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
-// The actions use the app's one client; here it is the test database's.
-vi.mock("@/lib/db/client", async (importOriginal) => {
-  const original = await importOriginal<typeof import("@/lib/db/client")>();
-  const db = new Proxy({} as Db, {
-    get: (_target, property) => {
-      const instance = state.db!;
-      const value = Reflect.get(instance, property, instance) as unknown;
-      return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(instance) : value;
-    },
-  });
-  return { ...original, db };
-});
+const harness = setUpActionTests();
+const { signIn } = harness;
 
 const actions = await import("@/lib/invoices/actions");
-
-let database: TestDatabase;
-let db: Db;
-
-beforeAll(async () => {
-  database = await createMigratedTestDatabase();
-  db = createDb(database.url);
-  state.db = db;
-});
-
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
-});
-
-beforeEach(() => {
-  state.user = null;
-});
-
-const signIn = async (role: CurrentUser["role"] = "finance") => {
-  const actor = await makeOrganization(db);
-  await db.user.update({ where: { id: actor.id }, data: { role } });
-  state.user = { ...actor, role };
-  return state.user;
-};
 
 describe("invoice actions", () => {
   it("save, finalize, pay and rotate through the pipeline, returning plain values", async () => {
     const user = await signIn();
-    const customer = await makeCustomer(db, user);
+    const customer = await makeCustomer(harness.db, user);
     const saved = await actions.saveDraftInvoice(draftValues(customer.id));
     expect(saved).toMatchObject({ ok: true });
     if (!saved.ok) return;
@@ -86,7 +41,7 @@ describe("invoice actions", () => {
 
   it("puts errors at the fields the form shows them on", async () => {
     const user = await signIn();
-    const customer = await makeCustomer(db, user);
+    const customer = await makeCustomer(harness.db, user);
     const invalid = await actions.saveDraftInvoice(
       draftValues(customer.id, {
         lines: [{ description: "", quantity: "1", unitPrice: "10.999", taxRate: "" }],
@@ -144,7 +99,7 @@ describe("invoice actions", () => {
 
   it("lets a viewer change nothing and nobody reach another organisation's invoice", async () => {
     const owner = await signIn();
-    const customer = await makeCustomer(db, owner);
+    const customer = await makeCustomer(harness.db, owner);
     const saved = await actions.saveDraftInvoice(draftValues(customer.id));
     if (!saved.ok) throw new Error(saved.error);
     const { invoiceId } = saved.data;
@@ -159,19 +114,20 @@ describe("invoice actions", () => {
     await signIn("finance");
     expect(await actions.finalizeInvoice({ invoiceId })).toEqual({ ok: false, error: "Invoice was not found." });
     expect(await actions.deleteDraftInvoice({ invoiceId })).toEqual({ ok: false, error: "Invoice was not found." });
-    expect(await db.invoice.findUniqueOrThrow({ where: { id: invoiceId } })).toMatchObject({ status: "draft" });
+    expect(await harness.db.invoice.findUniqueOrThrow({ where: { id: invoiceId } })).toMatchObject({ status: "draft" });
   });
 
   it("finds active customers to bill by name, email or external id", async () => {
     const user = await signIn();
     const named = { email: "billing@example.test" };
-    const acme = await makeCustomer(db, user, { ...named, name: "Acme Corporation" });
-    await makeCustomer(db, user, { ...named, name: "Acme Archived", archived: true });
-    await makeCustomer(db, user, { ...named, name: "Globex_GmbH", currency: "EUR" });
-    await makeCustomer(db, user, { name: "Hooli", email: "ap@acme-parent.example" });
-    for (let index = 0; index < 12; index++) await makeCustomer(db, user, { ...named, name: `Initech ${index}` });
-    const stranger = await makeOrganization(db, { name: "Stranger" });
-    await makeCustomer(db, stranger, { ...named, name: "Acme Elsewhere" });
+    const acme = await makeCustomer(harness.db, user, { ...named, name: "Acme Corporation" });
+    await makeCustomer(harness.db, user, { ...named, name: "Acme Archived", archived: true });
+    await makeCustomer(harness.db, user, { ...named, name: "Globex_GmbH", currency: "EUR" });
+    await makeCustomer(harness.db, user, { name: "Hooli", email: "ap@acme-parent.example" });
+    for (let index = 0; index < 12; index++)
+      await makeCustomer(harness.db, user, { ...named, name: `Initech ${index}` });
+    const stranger = await makeOrganization(harness.db, { name: "Stranger" });
+    await makeCustomer(harness.db, stranger, { ...named, name: "Acme Elsewhere" });
 
     const names = async (q: string) => {
       const result = await actions.searchInvoiceCustomers({ q });
@@ -193,7 +149,7 @@ describe("invoice actions", () => {
 
   it("deletes a draft", async () => {
     const user = await signIn();
-    const customer = await makeCustomer(db, user);
+    const customer = await makeCustomer(harness.db, user);
     const saved = await actions.saveDraftInvoice(draftValues(customer.id));
     if (!saved.ok) throw new Error(saved.error);
     expect(await actions.deleteDraftInvoice({ invoiceId: saved.data.invoiceId })).toEqual({
