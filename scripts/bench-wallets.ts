@@ -43,12 +43,16 @@ const runWriters = async (
 };
 
 const servicePair = (db: Db, actor: WalletActor) => async (customerId: string) => {
-  await db.$transaction((tx) =>
-    creditWallet(tx, { actor, customerId, currency: "USD", amountMinor: TOP_UP, reason: "purchased" }),
-  );
-  await db.$transaction((tx) =>
-    debitWallet(tx, { actor, customerId, currency: "USD", amountMinor: DRAW, reason: "manual_debit", memo: "bench" }),
-  );
+  // As the actions call them: a posting is one guarded statement and needs no transaction around it.
+  await creditWallet(db, { actor, customerId, currency: "USD", amountMinor: TOP_UP, reason: "purchased" });
+  await debitWallet(db, {
+    actor,
+    customerId,
+    currency: "USD",
+    amountMinor: DRAW,
+    reason: "manual_debit",
+    memo: "bench",
+  });
 };
 
 // The floor: the same rows a posting writes, as plain SQL in one transaction each.

@@ -1,6 +1,8 @@
 "use server";
-// Wallet server actions: parse and authorize through defineAction, run the service in one
-// transaction, then refresh the pages that show the wallet. Bigints go back as decimal strings.
+// Wallet server actions: parse and authorize through defineAction, run the service, then refresh
+// the pages that show the wallet. Bigints go back as decimal strings. A top-up or a debit is one
+// guarded statement (see postings.ts) and runs without a transaction around it; applying credit
+// locks the invoice too and runs in one.
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/client";
 import { db } from "@/lib/db/client";
@@ -21,7 +23,7 @@ export const topUpWallet = defineAction({
   role: "finance",
   schema: topUpSchema,
   run: async ({ input, user }) => {
-    const credited = await db.$transaction((tx) => topUp(tx, { actor: user, input }));
+    const credited = await topUp(db, { actor: user, input });
     revalidateWalletPages({ customerId: input.customerId });
     return {
       transactionId: credited.transactionId,
@@ -36,7 +38,7 @@ export const debitWallet = defineAction({
   role: "admin",
   schema: manualDebitSchema,
   run: async ({ input, user }) => {
-    const debited = await db.$transaction((tx) => manualDebit(tx, { actor: user, input }));
+    const debited = await manualDebit(db, { actor: user, input });
     revalidateWalletPages({ customerId: input.customerId });
     return {
       transactionId: debited.transactionId,

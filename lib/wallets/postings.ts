@@ -1,8 +1,15 @@
-// Crediting and debiting a customer's wallet inside the caller's transaction. A credit is idempotent
-// by key; a debit first expires credit whose time has come, then consumes credits in the domain's
-// order and records which ones it consumed, and never takes the balance below zero, however many
-// debits race: each holds the wallet's row lock from reading the credits to commit.
-import type { Tx } from "@/lib/db/client";
+// Crediting and debiting a customer's wallet. A credit is idempotent by key; a debit first expires
+// credit whose time has come, then consumes credits in the domain's order and records which ones it
+// consumed, and never takes the balance below zero, however many debits race.
+//
+// creditWallet and debitWallet need no transaction of their own, and are as right inside a caller's
+// transaction. Each reads the wallet (a debit, its credits too) without a lock, plans, and writes in
+// one statement that locks the wallet and writes only if it is still the version read; if another
+// posting came first, it plans again under the wallet's lock (in a transaction of its own when the
+// caller has none; Prisma runs a nested one inside the caller's). So a top-up or a drawdown is two
+// round trips when nothing races it. Services that hold a wallet's lock already (applying credit
+// to an invoice, voids) use drawDownLocked and postCredit.
+import type { Db, Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { UserError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format/date";
@@ -10,17 +17,20 @@ import { consumableMinor, planConsumption, type PlannedConsumption } from "./all
 import { expireLockedCredit } from "./expiry";
 import {
   getOrCreateWallet,
-  lockWallet,
   openCredits,
   organizationLocale,
-  postCredit,
+  lockWallet,
+  postCreditIfCurrent,
   postDebit,
+  postDebitIfCurrent,
+  readDebitSnapshot,
   walletMoney,
   walletMoneyWithCode,
   type LockedWallet,
   type PostingAudit,
   type PostingDraft,
   type WalletActor,
+  type WalletKey,
 } from "./ledger";
 import { CREDIT_REASONS, WALLET_REASON_LABELS, type CreditReason } from "./schemas";
 
@@ -57,48 +67,89 @@ export const creditWallet = async (tx: Tx, input: CreditWalletInput): Promise<Cr
   if (input.expiresAt && input.expiresAt.getTime() <= now.getTime()) {
     throw new UserError("The expiry date must be in the future", { field: "expiresOn" });
   }
-  const wallet = await getOrCreateWallet(tx, {
-    customerId: input.customerId,
-    currency: input.currency,
-    organizationId: actor.organizationId,
+  const key = { customerId: input.customerId, currency: input.currency, organizationId: actor.organizationId };
+  return onceThenLocked(tx, key, async (tx): Promise<CreditedWallet | null> => {
+    const wallet = await getOrCreateWallet(tx, key);
+    const expiry = input.expiresAt
+      ? `, expiring ${formatDateTime(input.expiresAt, { locale: wallet.locale, timeZone: wallet.timeZone })}`
+      : "";
+    const posted = await postCreditIfCurrent(tx, {
+      wallet,
+      reason,
+      amountMinor,
+      remainingMinor: amountMinor,
+      expiresAt: input.expiresAt ?? null,
+      priority: input.priority,
+      idempotencyKey: input.idempotencyKey ?? null,
+      memo: input.memo ?? null,
+      invoiceId: input.invoiceId ?? null,
+      creditNoteId: input.creditNoteId ?? null,
+      actorUserId: actor.id ?? null,
+      audit: (draft) => ({
+        actor,
+        action: "wallet.credited",
+        summary: `Added ${walletMoney(wallet, amountMinor)} of ${WALLET_REASON_LABELS[reason].toLowerCase()} credit to the ${wallet.currency} wallet${expiry}`,
+        reason: input.memo ?? null,
+        changes: {
+          transactionId: draft.transactionId,
+          reason,
+          currency: wallet.currency,
+          amountMinor: amountMinor.toString(),
+          ...(input.creditNoteId ? { creditNoteId: input.creditNoteId } : {}),
+        },
+      }),
+    });
+    if (!posted) return null;
+    return {
+      transactionId: posted.transactionId,
+      duplicate: posted.duplicate,
+      walletId: wallet.id,
+      balanceMinor: wallet.balanceMinor,
+    };
   });
-  const before = wallet.balanceMinor;
-  const expiry = input.expiresAt
-    ? `, expiring ${formatDateTime(input.expiresAt, { locale: wallet.locale, timeZone: wallet.timeZone })}`
-    : "";
-  const posted = await postCredit(tx, {
-    wallet,
-    reason,
-    amountMinor,
-    remainingMinor: amountMinor,
-    expiresAt: input.expiresAt ?? null,
-    priority: input.priority,
-    idempotencyKey: input.idempotencyKey ?? null,
-    memo: input.memo ?? null,
-    invoiceId: input.invoiceId ?? null,
-    creditNoteId: input.creditNoteId ?? null,
-    actorUserId: actor.id ?? null,
-    audit: (draft) => ({
-      actor,
-      action: "wallet.credited",
-      summary: `Added ${walletMoney(wallet, amountMinor)} of ${WALLET_REASON_LABELS[reason].toLowerCase()} credit to the ${wallet.currency} wallet${expiry}`,
-      reason: input.memo ?? null,
-      changes: {
-        transactionId: draft.transactionId,
-        reason,
-        currency: wallet.currency,
-        amountMinor: amountMinor.toString(),
-        balanceMinor: { from: before.toString(), to: draft.balanceAfterMinor.toString() },
-        ...(input.creditNoteId ? { creditNoteId: input.creditNoteId } : {}),
-      },
-    }),
-  });
-  return {
-    transactionId: posted.transactionId,
-    duplicate: posted.duplicate,
-    walletId: wallet.id,
-    balanceMinor: wallet.balanceMinor,
+};
+
+// Expiries a debit sets off are each a posting of their own; a wallet has only so many credits.
+const MAX_REPLANS = 1_000;
+
+// Wallets that another posting overtook a moment ago, and until when they are planned under their
+// lock straight away: where writers queue on one wallet, an unlocked attempt would mostly be lost.
+// A hint for this process only; being wrong about it costs time, never correctness.
+const CONTENDED_FOR_MS = 2_000;
+const contendedUntil = new Map<string, number>();
+
+const markContended = (wallet: string, now: number) => {
+  contendedUntil.delete(wallet);
+  contendedUntil.set(wallet, now + CONTENDED_FOR_MS);
+  if (contendedUntil.size > 1_000) contendedUntil.delete(contendedUntil.keys().next().value!);
+};
+
+/**
+ * Runs a read-plan-write attempt (null: the wallet moved under it, plan again) once as it is, and,
+ * if another posting came first, again under the wallet's lock until it is done: in the caller's
+ * transaction, or in one of its own when the caller passed the plain client.
+ */
+const onceThenLocked = async <T>(
+  tx: Tx,
+  key: WalletKey,
+  attempt: (tx: Tx, locked: boolean) => Promise<T | null>,
+): Promise<T> => {
+  const wallet = `${key.customerId}:${key.currency}`;
+  if ((contendedUntil.get(wallet) ?? 0) <= Date.now()) {
+    const first = await attempt(tx, false);
+    if (first !== null) return first;
+    markContended(wallet, Date.now());
+  }
+  const locked = async (inside: Tx): Promise<T> => {
+    await lockWallet(inside, key);
+    for (let plans = 0; plans < MAX_REPLANS; plans++) {
+      const result = await attempt(inside, true);
+      if (result !== null) return result;
+    }
+    throw new Error(`Wallet of ${key.customerId} in ${key.currency}: no plan held after ${MAX_REPLANS} tries`);
   };
+  const client = tx as Partial<Db>;
+  return typeof client.$transaction === "function" ? client.$transaction(locked) : locked(tx);
 };
 
 /** The refusal when credits cannot cover a debit, at the form's amount field. */
@@ -206,47 +257,52 @@ export type DebitedWallet = {
 
 export const debitWallet = async (tx: Tx, input: DebitWalletInput): Promise<DebitedWallet> => {
   const { actor, amountMinor, now = new Date() } = input;
-  const wallet = await lockWallet(tx, {
-    customerId: input.customerId,
-    currency: input.currency,
-    organizationId: actor.organizationId,
-  });
-  if (!wallet) {
-    // No wallet is a balance of zero; the message is the same as for an empty one.
-    const locale = await organizationLocale(tx, actor.organizationId);
-    throw insufficientBalance({ currency: input.currency, locale }, 0n, amountMinor);
-  }
-  if (input.idempotencyKey) {
-    const earlier = await tx.walletTransaction.findUnique({
-      where: { walletId_idempotencyKey: { walletId: wallet.id, idempotencyKey: input.idempotencyKey } },
-      select: { id: true },
-    });
-    if (earlier) {
+  if (amountMinor <= 0n) throw new UserError("Amount must be greater than zero", { field: "amount" });
+  const key = { customerId: input.customerId, currency: input.currency, organizationId: actor.organizationId };
+  return onceThenLocked(tx, key, async (tx, locked): Promise<DebitedWallet | null> => {
+    const snapshot = await readDebitSnapshot(tx, key, input.idempotencyKey ?? null);
+    if (!snapshot) {
+      // No wallet is a balance of zero; the message is the same as for an empty one.
+      const locale = await organizationLocale(tx, actor.organizationId);
+      throw insufficientBalance({ currency: input.currency, locale }, 0n, amountMinor);
+    }
+    const { wallet, credits } = snapshot;
+    if (snapshot.earlierId) {
       return {
-        transactionId: earlier.id,
-        allocations: await allocationsOf(tx, earlier.id),
+        transactionId: snapshot.earlierId,
+        allocations: await allocationsOf(tx, snapshot.earlierId),
         duplicate: true,
         walletId: wallet.id,
         balanceMinor: wallet.balanceMinor,
       };
     }
-  }
-  const debit = await drawDownLocked(tx, {
-    wallet,
-    amountMinor,
-    reason: input.reason,
-    actorUserId: actor.id ?? null,
-    memo: input.memo ?? null,
-    invoiceId: input.invoiceId ?? null,
-    idempotencyKey: input.idempotencyKey ?? null,
-    now,
-    audit: (draft) => ({
-      actor,
-      action: "wallet.debited",
-      summary: `Debited ${walletMoney(wallet, amountMinor)} from the ${wallet.currency} wallet`,
-      reason: input.memo ?? null,
-      changes: debitChanges({ draft, reason: input.reason, currency: wallet.currency, amountMinor }),
-    }),
+    // Credit past its expiry was never spendable: it expires first (one posting, under the
+    // wallet's lock, as the expiry job does it), then the debit is planned again.
+    const due = credits.find((credit) => credit.expiresAt !== null && credit.expiresAt.getTime() <= now.getTime());
+    if (due) {
+      if (locked) await expireLockedCredit(tx, { wallet, creditId: due.id, now });
+      return null;
+    }
+    const available = consumableMinor(credits, now);
+    if (amountMinor > available) throw insufficientBalance(wallet, available, amountMinor);
+    const debit = await postDebitIfCurrent(tx, {
+      wallet,
+      reason: input.reason,
+      amountMinor,
+      consumption: planConsumption(credits, amountMinor, now),
+      idempotencyKey: input.idempotencyKey ?? null,
+      memo: input.memo ?? null,
+      invoiceId: input.invoiceId ?? null,
+      actorUserId: actor.id ?? null,
+      audit: (draft) => ({
+        actor,
+        action: "wallet.debited",
+        summary: `Debited ${walletMoney(wallet, amountMinor)} from the ${wallet.currency} wallet`,
+        reason: input.memo ?? null,
+        changes: debitChanges({ draft, reason: input.reason, currency: wallet.currency, amountMinor }),
+      }),
+    });
+    if (!debit) return null;
+    return { ...debit, duplicate: false, walletId: wallet.id, balanceMinor: debit.balanceAfterMinor };
   });
-  return { ...debit, duplicate: false, walletId: wallet.id, balanceMinor: debit.balanceAfterMinor };
 };

@@ -64,12 +64,12 @@ export const restoreInvoiceCredit = async (
       WHERE t."id" = regained."creditId"`;
     const before = wallet.balanceMinor;
     const money = (minor: bigint) => walletMoney(wallet, minor);
-    const changesOf = (transactionId: string, balanceAfterMinor: bigint) => ({
+    // The wallet's entry gets its balanceMinor from the posting; the invoice's is given it here.
+    const changesOf = (transactionId: string) => ({
       transactionId,
       invoiceId,
       currency: wallet.currency,
       amountMinor: restoredMinor.toString(),
-      balanceMinor: { from: before.toString(), to: balanceAfterMinor.toString() },
       restored: open.map((allocation) => ({
         allocationId: allocation.id,
         creditId: allocation.creditId,
@@ -88,10 +88,13 @@ export const restoreInvoiceCredit = async (
         actor,
         action: "wallet.credit_restored",
         summary: `${number} was voided: ${money(restoredMinor)} of ${wallet.currency} wallet credit given back`,
-        changes: changesOf(draft.transactionId, draft.balanceAfterMinor),
+        changes: changesOf(draft.transactionId),
       }),
     });
-    const changes = changesOf(refund.transactionId, refund.balanceAfterMinor);
+    const changes = {
+      ...changesOf(refund.transactionId),
+      balanceMinor: { from: before.toString(), to: refund.balanceAfterMinor.toString() },
+    };
     await recordAudit(tx, {
       organizationId: wallet.organizationId,
       actor: walletAuditActor(actor),

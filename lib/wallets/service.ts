@@ -1,6 +1,7 @@
-// The wallet services other features and the actions call, each inside the caller's transaction:
-// the ledger primitives re-exported from their files, and the two forms' services (top-up and
-// manual debit), which check what only the server knows (the customer, the organisation's date).
+// The wallet services other features and the actions call, each with the caller's transaction or
+// (top-up and debit, which need none: see postings.ts) the plain client: the ledger primitives
+// re-exported from their files, and the two forms' services (top-up and manual debit), which check
+// what only the server knows (the customer, the organisation's date).
 import type { Tx } from "@/lib/db/client";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { todayIn } from "@/lib/format/date";

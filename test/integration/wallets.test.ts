@@ -2,7 +2,7 @@
 // twice at once), and debits consume credits in the domain's order and never overdraw (fifty
 // concurrent drawdowns of 10 against 100: exactly ten succeed).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/lib/db/client";
+import { createDb, type Db, type Tx } from "@/lib/db/client";
 import { UserError } from "@/lib/errors";
 import { getWalletBalance } from "@/lib/wallets/queries";
 import { topUpSchema, type TopUpValues } from "@/lib/wallets/schemas";
@@ -24,6 +24,16 @@ afterAll(async () => {
   await db?.$disconnect();
   await database?.drop();
 });
+
+// A posting needs no transaction of its own (the actions call the services with the plain client)
+// and composes inside a caller's: the races are run both ways.
+const WAYS = [
+  {
+    way: "inside the caller's transaction",
+    run: <T>(work: (tx: Tx) => Promise<T>) => db.$transaction(work, { maxWait: 30_000, timeout: 30_000 }),
+  },
+  { way: "with the plain client", run: <T>(work: (tx: Tx) => Promise<T>) => work(db) },
+];
 
 const setup = async () => {
   const actor = await makeOrganization(db);
@@ -102,18 +112,21 @@ describe("top-ups", () => {
     expect(await db.auditEntry.count({ where: { entityId: customer.id } })).toBe(1);
   });
 
-  it("credits once when ten requests with the same key arrive at once, even for a wallet not yet created", async () => {
-    const { actor, customer } = await setup();
-    const input = topUpSchema.parse(topUpValues(customer.id, { currency: "EUR", amount: "40" }));
-    const results = await Promise.all(
-      Array.from({ length: 10 }, () => db.$transaction((tx) => topUpWallet(tx, { actor, input }))),
-    );
-    expect(results.filter((result) => !result.duplicate)).toHaveLength(1);
-    expect(new Set(results.map((result) => result.transactionId)).size).toBe(1);
-    expect(await db.wallet.count({ where: { customerId: customer.id } })).toBe(1);
-    expect(await getWalletBalance(customer.id, "EUR", db)).toBe(4000n); // €40.00
-    expect(await ledgerViolations(db, [results[0]!.walletId])).toEqual([]);
-  });
+  it.each(WAYS)(
+    "credits once when ten requests with the same key arrive at once, even for a wallet not yet created ($way)",
+    async ({ run }) => {
+      const { actor, customer } = await setup();
+      const input = topUpSchema.parse(topUpValues(customer.id, { currency: "EUR", amount: "40" }));
+      const results = await Promise.all(
+        Array.from({ length: 10 }, () => run((tx) => topUpWallet(tx, { actor, input }))),
+      );
+      expect(results.filter((result) => !result.duplicate)).toHaveLength(1);
+      expect(new Set(results.map((result) => result.transactionId)).size).toBe(1);
+      expect(await db.wallet.count({ where: { customerId: customer.id } })).toBe(1);
+      expect(await getWalletBalance(customer.id, "EUR", db)).toBe(4000n); // €40.00
+      expect(await ledgerViolations(db, [results[0]!.walletId])).toEqual([]);
+    },
+  );
 
   it("gives a different key its own credit", async () => {
     const { actor, customer } = await setup();
@@ -220,13 +233,14 @@ describe("debits", () => {
     expect(await getWalletBalance(customer.id, "USD", db)).toBe(5000n);
   });
 
-  it("lets fifty concurrent drawdowns of 10 against 100 leave exactly ten succeeded and a balance of 0", async () => {
-    const { actor, customer } = await setup();
-    const topUp = await credit(db, actor, { customerId: customer.id, amountMinor: 10000n }); // $100.00
-    const outcomes = await Promise.allSettled(
-      Array.from({ length: 50 }, (_, index) =>
-        db.$transaction(
-          (tx) =>
+  it.each(WAYS)(
+    "lets fifty concurrent drawdowns of 10 against 100 leave exactly ten succeeded and a balance of 0 ($way)",
+    async ({ run }) => {
+      const { actor, customer } = await setup();
+      const topUp = await credit(db, actor, { customerId: customer.id, amountMinor: 10000n }); // $100.00
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 50 }, (_, index) =>
+          run((tx) =>
             debitWallet(tx, {
               actor,
               customerId: customer.id,
@@ -235,24 +249,26 @@ describe("debits", () => {
               reason: "manual_debit",
               memo: `Drawdown ${index + 1}`,
             }),
-          { maxWait: 30_000, timeout: 30_000 },
+          ),
         ),
-      ),
-    );
-    const succeeded = outcomes.filter((outcome) => outcome.status === "fulfilled");
-    const refused = outcomes.flatMap((outcome) => (outcome.status === "rejected" ? [outcome.reason] : []));
-    expect(succeeded).toHaveLength(10);
-    expect(refused).toHaveLength(40);
-    for (const error of refused) {
-      expect(error).toBeInstanceOf(UserError);
-      expect((error as UserError).message).toBe("The balance is 0.00 USD: a debit of 10.00 USD would make it negative");
-    }
-    expect(await getWalletBalance(customer.id, "USD", db)).toBe(0n);
-    const wallet = await db.wallet.findUniqueOrThrow({ where: { id: topUp.walletId } });
-    expect(wallet.balanceMinor).toBe(0n);
-    expect(await db.walletTransaction.count({ where: { walletId: wallet.id, type: "debit" } })).toBe(10);
-    expect(await ledgerViolations(db, [wallet.id])).toEqual([]);
-  });
+      );
+      const succeeded = outcomes.filter((outcome) => outcome.status === "fulfilled");
+      const refused = outcomes.flatMap((outcome) => (outcome.status === "rejected" ? [outcome.reason] : []));
+      expect(succeeded).toHaveLength(10);
+      expect(refused).toHaveLength(40);
+      for (const error of refused) {
+        expect(error).toBeInstanceOf(UserError);
+        expect((error as UserError).message).toBe(
+          "The balance is 0.00 USD: a debit of 10.00 USD would make it negative",
+        );
+      }
+      expect(await getWalletBalance(customer.id, "USD", db)).toBe(0n);
+      const wallet = await db.wallet.findUniqueOrThrow({ where: { id: topUp.walletId } });
+      expect(wallet.balanceMinor).toBe(0n);
+      expect(await db.walletTransaction.count({ where: { walletId: wallet.id, type: "debit" } })).toBe(10);
+      expect(await ledgerViolations(db, [wallet.id])).toEqual([]);
+    },
+  );
 
   it("debits once per idempotency key", async () => {
     const { actor, customer } = await setup();
