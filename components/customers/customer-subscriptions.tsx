@@ -1,9 +1,15 @@
 // Subscriptions the customer uses (owner) or pays for (invoicing customer): a delegated payer's
-// page shows whose usage it is billed for, and the owner's page shows who is billed.
+// page shows whose usage it is billed for, and the owner's page shows who is billed. Finance can
+// start a new subscription for the customer from here.
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
+import { PeriodCell } from "@/components/subscriptions/period-cell";
+import { INTERVAL_LABELS } from "@/components/subscriptions/plan-label";
+import { SubscriptionStatusBadge } from "@/components/subscriptions/subscription-status-badge";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { hasRole } from "@/lib/auth/roles";
+import { getCurrentUser } from "@/lib/auth/session";
 import type { CustomerActivity } from "@/lib/customers/queries";
 import type { Locale } from "@/lib/format/date";
 
@@ -33,7 +39,7 @@ const Relationship = ({ subscription, customerId }: { subscription: Subscription
   );
 };
 
-export const CustomerSubscriptions = ({
+export const CustomerSubscriptions = async ({
   subscriptions,
   customerId,
   format,
@@ -42,16 +48,29 @@ export const CustomerSubscriptions = ({
   customerId: string;
   format: Locale;
 }) => {
-  const date = new Intl.DateTimeFormat(format.locale, { dateStyle: "medium", timeZone: format.timeZone });
+  // The session is read once per request (cached): the page above already asked for it.
+  const user = await getCurrentUser();
+  const canCreate = user !== null && hasRole(user.role, "finance");
   return (
-    <Card title="Subscriptions">
+    <Card
+      title="Subscriptions"
+      actions={
+        canCreate ? (
+          <Button asChild size="sm" variant="secondary">
+            <Link href={`/subscriptions/new?customer=${customerId}`}>New subscription</Link>
+          </Button>
+        ) : null
+      }
+    >
       <Table label="Subscriptions this customer uses or pays for">
         <thead>
           <tr>
             <Th>Plan</Th>
             <Th>Relationship</Th>
             <Th>Status</Th>
-            <Th>Current period ({format.timeZone})</Th>
+            <Th>
+              Current period <span className="normal-case">({format.timeZone})</span>
+            </Th>
           </tr>
         </thead>
         <tbody>
@@ -60,30 +79,25 @@ export const CustomerSubscriptions = ({
           ) : (
             subscriptions.map((subscription) => (
               <tr key={subscription.id} className="hover:bg-ink-50">
-                <Td className="font-medium">
-                  {subscription.plan.name}
+                <Td>
+                  <Link
+                    className="font-medium text-brand-700 hover:underline"
+                    href={`/subscriptions/${subscription.id}`}
+                  >
+                    {subscription.plan.name}
+                  </Link>
                   <span className="block text-xs font-normal text-ink-600">
-                    {subscription.plan.currency} · {subscription.plan.interval === "month" ? "Monthly" : "Yearly"}
+                    {subscription.plan.currency} · {INTERVAL_LABELS[subscription.plan.interval]}
                   </span>
                 </Td>
                 <Td>
                   <Relationship subscription={subscription} customerId={customerId} />
                 </Td>
                 <Td>
-                  {subscription.status === "active" ? (
-                    <Badge tone={subscription.cancelAtPeriodEnd ? "warning" : "success"}>
-                      {subscription.cancelAtPeriodEnd ? "Cancels at period end" : "Active"}
-                    </Badge>
-                  ) : (
-                    <Badge tone="neutral">Canceled</Badge>
-                  )}
+                  <SubscriptionStatusBadge subscription={subscription} />
                 </Td>
                 <Td className="tabular">
-                  {subscription.status === "active"
-                    ? `${date.format(subscription.currentPeriodStart)} – ${date.format(subscription.currentPeriodEnd)}`
-                    : subscription.canceledAt
-                      ? `Canceled ${date.format(subscription.canceledAt)}`
-                      : "—"}
+                  <PeriodCell subscription={subscription} locale={format.locale} timeZone={format.timeZone} />
                 </Td>
               </tr>
             ))
