@@ -20,11 +20,11 @@ export type AuditInput = {
   changes?: Prisma.InputJsonValue;
 };
 
-export const userActor = (user: { id: string; name: string; email: string }): AuditActor => ({
-  type: "user",
-  userId: user.id,
-  label: `${user.name} <${user.email}>`,
-});
+/** A signed-in user; without an id (a background job acting through a user-shaped service), the system under that name. */
+export const userActor = (user: { id?: string | null; name: string; email: string }): AuditActor =>
+  user.id
+    ? { type: "user", userId: user.id, label: `${user.name} <${user.email}>` }
+    : { type: "system", label: user.name };
 
 export const recordAudit = async (tx: Tx, entry: AuditInput) =>
   tx.auditEntry.create({

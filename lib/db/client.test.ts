@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { MAX_NAMED_STATEMENTS, statementName } from "./client";
+import { Prisma } from "./generated/client";
+import { MAX_NAMED_STATEMENTS, PLAN_EACH_TIME, statementName } from "./client";
 
 describe("statementName", () => {
+  it("never prepares a statement marked to be planned each time", () => {
+    const marked = Prisma.sql`${PLAN_EACH_TIME}
+    SELECT COUNT(*) FROM "UsageEvent" WHERE "timestamp" >= ${new Date(0)}`;
+    expect(statementName({ sql: marked.sql })).toBeUndefined();
+  });
+
   it("names a text the same way each time, and two texts differently", () => {
     const first = statementName({ sql: 'SELECT 1 FROM "Wallet" WHERE "id" = $1' });
     expect(first).toMatch(/^bf_[\w-]{27}$/);

@@ -4,6 +4,7 @@ import PgBoss from "pg-boss";
 import { db as appDb, type Db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { registerSubscriptionBilling } from "./billing";
 import { registerWalletExpiry } from "./wallet-expiry";
 
 export const JOBS_SCHEMA = "pgboss";
@@ -24,6 +25,7 @@ export const startJobs = ({
     boss.on("error", (error) => log.error("job queue error", { error }));
     await boss.start();
     await registerWalletExpiry(boss, { db });
+    await registerSubscriptionBilling(boss, { db });
     log.info("background jobs started", { schema: JOBS_SCHEMA });
     return boss;
   })();
