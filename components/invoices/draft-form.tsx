@@ -1,7 +1,8 @@
 "use client";
 // Drafting an invoice (new, or editing a draft). The form holds strings only; the shared schema
 // checks them here and again in the action, and an error the server finds (a number already used,
-// a price with too many decimals) lands at its field with nothing saved.
+// a price with too many decimals) lands at its field with nothing saved. A subscription draft shows
+// its payer and currency as fixed; its lines keep their plan prices in hidden values.
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -18,6 +19,7 @@ import { DraftCustomerCombobox, type InvoiceCustomerOption } from "./draft-custo
 import { DraftDueDate } from "./draft-due-date";
 import { DraftLinesEditor } from "./draft-lines-editor";
 import { DraftNumbering } from "./draft-numbering";
+import { DraftSubscriptionParties } from "./draft-subscription-parties";
 
 export type DraftFormActions = {
   save: typeof saveDraftInvoice;
@@ -53,6 +55,8 @@ export const DraftForm = ({
   const [saved, setSaved] = useState(false);
   const [customer, setCustomer] = useState(initialCustomer);
   const editing = Boolean(defaultValues.invoiceId);
+  // A draft billing a subscription goes to its payer in its plan's currency: neither is offered.
+  const subscriptionId = defaultValues.subscriptionId ?? "";
   // Raw: the submit handler gets the strings as typed, which is what crosses to the action.
   const form = useForm<DraftInvoiceFormValues, unknown, DraftInvoiceFormValues>({
     resolver: zodResolver(draftInvoiceFormSchema, undefined, { raw: true }),
@@ -105,37 +109,47 @@ export const DraftForm = ({
       >
         <FormError message={formError} />
 
-        <fieldset className="grid gap-4 sm:grid-cols-2">
-          <legend className="mb-2 text-sm font-semibold text-ink-900">Bill to</legend>
-          <Field id="invoice-customerId" label="Customer" error={errors.customerId?.message}>
-            <DraftCustomerCombobox
-              id="invoice-customerId"
-              selected={customer}
-              onSelect={chooseCustomer}
-              onClear={() => {
-                setCustomer(null);
-                customerField.field.onChange("");
-              }}
-              search={actions.searchCustomers}
-              error={errors.customerId?.message}
-              inputRef={customerField.field.ref}
-            />
-          </Field>
-          <Field
-            id="invoice-currency"
-            label="Currency"
-            hint="One currency per invoice; unit prices are in it."
-            error={errors.currency?.message}
-          >
-            <Select id="invoice-currency" invalid={Boolean(errors.currency)} hasHint {...register("currency")}>
-              {currencyChoices.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        </fieldset>
+        {subscriptionId ? (
+          <DraftSubscriptionParties
+            subscriptionId={subscriptionId}
+            customerName={customer?.name ?? null}
+            currency={currency}
+            customerError={errors.customerId?.message}
+            currencyError={errors.currency?.message}
+          />
+        ) : (
+          <fieldset className="grid gap-4 sm:grid-cols-2">
+            <legend className="mb-2 text-sm font-semibold text-ink-900">Bill to</legend>
+            <Field id="invoice-customerId" label="Customer" error={errors.customerId?.message}>
+              <DraftCustomerCombobox
+                id="invoice-customerId"
+                selected={customer}
+                onSelect={chooseCustomer}
+                onClear={() => {
+                  setCustomer(null);
+                  customerField.field.onChange("");
+                }}
+                search={actions.searchCustomers}
+                error={errors.customerId?.message}
+                inputRef={customerField.field.ref}
+              />
+            </Field>
+            <Field
+              id="invoice-currency"
+              label="Currency"
+              hint="One currency per invoice; unit prices are in it."
+              error={errors.currency?.message}
+            >
+              <Select id="invoice-currency" invalid={Boolean(errors.currency)} hasHint {...register("currency")}>
+                {currencyChoices.map((option) => (
+                  <option key={option.value} value={option.value}>
+                    {option.label}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          </fieldset>
+        )}
 
         <DraftDueDate locale={locale} />
 

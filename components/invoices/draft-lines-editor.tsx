@@ -1,6 +1,8 @@
 "use client";
 // The draft's lines: add, remove and reorder them, with each line's amount and the invoice totals
 // recomputed as finance types. Errors (from the schema or the server) sit under their own input.
+// A subscription line's plan price and period ride along in the field array's values (no input of
+// their own), so moving or removing lines keeps each line's own.
 import { useFieldArray, useFormContext, useWatch, type FieldError } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -10,7 +12,16 @@ import { computeLiveTotals, DraftTotals, formatLineAmount } from "./draft-totals
 
 type LineField = "description" | "quantity" | "unitPrice" | "taxRate";
 
-export const EMPTY_LINE = { description: "", quantity: "1", unitPrice: "", taxRate: "0" } as const;
+// A line added by hand bills no plan price (and so no period): Recalculate leaves it as it is.
+export const EMPTY_LINE = {
+  description: "",
+  quantity: "1",
+  unitPrice: "",
+  taxRate: "0",
+  priceId: "",
+  periodStart: "",
+  periodEnd: "",
+} as const;
 
 const LINE_LABELS: Record<LineField, string> = {
   description: "description",
@@ -120,6 +131,11 @@ export const DraftLinesEditor = ({ locale }: { locale: string }) => {
                     error={error?.description}
                     placeholder="What was delivered"
                   />
+                  {lines?.[index]?.priceId ? (
+                    <p className="mt-1 text-xs text-ink-600" data-testid={`line-${position}-source`}>
+                      Plan line: Recalculate replaces it
+                    </p>
+                  ) : null}
                 </Td>
                 <Td>
                   <LineInput index={index} field="quantity" error={error?.quantity} numeric />

@@ -46,6 +46,8 @@ type InvoiceActionsProps = {
   /** The customer's wallet credit in the invoice's currency, when there is some to apply. */
   walletOffer: WalletCreditOffer | null;
   actions: InvoiceActionFunctions;
+  /** "Recalculate" for a subscription invoice the user may recalculate. */
+  recalculate?: React.ReactNode;
 };
 
 export const InvoiceActions = ({
@@ -55,6 +57,7 @@ export const InvoiceActions = ({
   today,
   walletOffer,
   actions,
+  recalculate,
 }: InvoiceActionsProps) => {
   const router = useRouter();
   const { notify } = useToast();
@@ -92,6 +95,7 @@ export const InvoiceActions = ({
           <Link href={`/invoices/${invoice.id}/edit`}>Edit</Link>
         </Button>
       ) : null}
+      {recalculate}
       {can("delete") ? (
         <ConfirmDialog
           trigger={<Button variant="secondary">Delete draft</Button>}

@@ -1,10 +1,12 @@
 // The invoice's dates and references: issued, due (and on which terms), finalized, paid, voided
-// or written off, the series it is numbered from, the memo, and the invoice it replaces or that
-// replaced it.
+// or written off, the series it is numbered from, the memo, the subscription and period it bills
+// (and when its usage was last counted), and the invoice it replaces or that replaced it.
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { formatCalendarDate, formatDateTime, type Locale } from "@/lib/format/date";
+import { formatBillingPeriod } from "@/lib/format/period";
 import { PAYMENT_TERMS_LABELS } from "@/lib/invoices/schemas";
+import type { InvoiceSubscription } from "@/lib/billing/invoice-subscription";
 import type { InvoiceDetail } from "@/lib/invoices/detail";
 
 const Item = ({ label, children }: { label: string; children: React.ReactNode }) => (
@@ -20,13 +22,35 @@ const InvoiceLink = ({ invoice }: { invoice: { id: string; number: string | null
   </Link>
 );
 
-export const InvoiceSummary = ({ detail, format }: { detail: InvoiceDetail; format: Locale }) => {
+export const InvoiceSummary = ({
+  detail,
+  format,
+  subscription = null,
+}: {
+  detail: InvoiceDetail;
+  format: Locale;
+  subscription?: InvoiceSubscription | null;
+}) => {
   const { invoice, series, replacesInvoice, replacedBy } = detail;
   const { locale } = format;
   const at = (date: Date) => `${formatDateTime(date, format)} (${format.timeZone})`;
   return (
     <Card title="Details">
       <dl className="flex flex-col gap-2 text-sm">
+        {subscription ? (
+          <Item label="Subscription">
+            <Link className="font-medium text-brand-700 hover:underline" href={`/subscriptions/${subscription.id}`}>
+              {subscription.planName}
+            </Link>
+            <span className="text-ink-600"> · {subscription.owner.name}</span>
+          </Item>
+        ) : null}
+        {invoice.periodStart && invoice.periodEnd ? (
+          <Item label="Period">
+            {formatBillingPeriod({ start: invoice.periodStart, end: invoice.periodEnd }, format)}
+          </Item>
+        ) : null}
+        {invoice.usageCalculatedAt ? <Item label="Usage counted">{at(invoice.usageCalculatedAt)}</Item> : null}
         <Item label="Issue date">{formatCalendarDate(invoice.issueDate, locale)}</Item>
         <Item label="Due date">
           {formatCalendarDate(invoice.dueDate, locale)}

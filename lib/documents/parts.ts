@@ -3,6 +3,7 @@
 import Decimal from "decimal.js";
 import { z } from "zod";
 import { countryName } from "@/lib/customers/format";
+import { formatBillingPeriod } from "@/lib/format/period";
 import { formatPercent, formatQuantity, sumMinor } from "@/lib/money";
 import type { ContactRecord, InvoiceLineRecord, InvoiceRecord, SellerRecord } from "./records";
 import type { DocumentParty, InvoiceDocumentLine, TotalsRow } from "./types";
@@ -22,8 +23,9 @@ const instantFormat = (locale: string, timeZone: string): Intl.DateTimeFormat =>
 export const formatInstantDate = (date: Date, seller: SellerRecord): string =>
   instantFormat(seller.locale, seller.timeZone).format(date);
 
+/** A service period by its first and last day on the organisation's calendar ("Jun 1 – 30, 2024"). */
 export const formatPeriod = (start: Date | null, end: Date | null, seller: SellerRecord): string | null =>
-  start && end ? instantFormat(seller.locale, seller.timeZone).formatRange(start, end) : null;
+  start && end ? formatBillingPeriod({ start, end }, seller) : null;
 
 // The PDF font runs without mark positioning (see fonts.ts), so an accent typed as a separate
 // combining character ("e" + U+0301) is composed into one glyph ("é") first.

@@ -8,6 +8,7 @@ import { todayIn } from "@/lib/format/date";
 import { formatMinorAsDecimal, SUPPORTED_CURRENCIES } from "@/lib/money";
 import { DEFAULT_SERIES } from "@/lib/numbering/assign";
 import { seriesPreview } from "@/lib/numbering/format";
+import { billedLineText } from "./billed-line";
 import { calendarDateText, type DraftInvoiceFormValues } from "./schemas";
 import { INVOICE_ENTITY, type BillToSnapshot } from "./service/shared";
 
@@ -87,6 +88,8 @@ export const getDraftFormValues = async (
   if (!invoice) return null;
   return {
     invoiceId: invoice.id,
+    // The form fixes the payer and currency of a draft that bills a subscription.
+    subscriptionId: invoice.type === "subscription" ? (invoice.subscriptionId ?? "") : "",
     customerId: invoice.customerId,
     currency: invoice.currency,
     issueDate: calendarDateText(invoice.issueDate),
@@ -105,6 +108,8 @@ export const getDraftFormValues = async (
       quantity: line.quantity.toString(),
       unitPrice: formatMinorAsDecimal(line.unitAmountMinor, invoice.currency),
       taxRate: line.taxRatePercent.toString(),
+      // Hidden: the plan price and period a subscription line bills, kept through the edit.
+      ...billedLineText(line),
     })),
   };
 };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { HAND_MADE_LINE } from "./billed-line";
 import {
   checkInvoiceNumberSchema,
   customerSearchSchema,
@@ -66,9 +67,68 @@ describe("draftInvoiceFormSchema", () => {
       memo: "Thanks for your business",
       footer: null,
       lines: [
-        { description: "Implementation workshop", quantity: "2", unitAmountMinor: 125000n, taxRatePercent: "20" }, // 1,250.00
-        { description: "Support", quantity: "7.5", unitAmountMinor: 8000n, taxRatePercent: "0" }, // 80.00
+        {
+          description: "Implementation workshop",
+          quantity: "2",
+          unitAmountMinor: 125000n,
+          taxRatePercent: "20",
+          ...HAND_MADE_LINE,
+        }, // 1,250.00
+        { description: "Support", quantity: "7.5", unitAmountMinor: 8000n, taxRatePercent: "0", ...HAND_MADE_LINE }, // 80.00
       ],
+    });
+  });
+
+  it("keeps a subscription line's plan price and period, and a hand-made line's lack of them", () => {
+    const parsed = draftInvoiceFormSchema.parse(
+      form({
+        subscriptionId: "sub_1",
+        lines: [
+          line({
+            priceId: "price_fee",
+            periodStart: "2026-10-01T04:00:00.000Z",
+            periodEnd: "2026-11-01T04:00:00.000Z",
+          }),
+          line({ priceId: " price_calls ", periodStart: "", periodEnd: "" }),
+          line({ priceId: "", periodStart: "", periodEnd: "" }),
+          line(),
+        ],
+      }),
+    );
+    expect(parsed).not.toHaveProperty("subscriptionId");
+    expect(parsed.lines.map(({ priceId, periodStart, periodEnd }) => ({ priceId, periodStart, periodEnd }))).toEqual([
+      {
+        priceId: "price_fee",
+        periodStart: new Date("2026-10-01T04:00:00Z"),
+        periodEnd: new Date("2026-11-01T04:00:00Z"),
+      },
+      { priceId: "price_calls", periodStart: null, periodEnd: null },
+      HAND_MADE_LINE,
+      HAND_MADE_LINE,
+    ]);
+  });
+
+  it("refuses a period on a hand-made line, and a broken period, at the line's description", () => {
+    expect(
+      errorsOf(
+        form({
+          lines: [
+            line({ periodStart: "2026-10-01T04:00:00.000Z", periodEnd: "2026-11-01T04:00:00.000Z" }),
+            line({ priceId: "price_fee", periodStart: "2026-10-01T04:00:00.000Z" }),
+            line({ priceId: "price_fee", periodStart: "2026-10-01", periodEnd: "2026-11-01" }),
+            line({
+              priceId: "price_fee",
+              periodStart: "2026-11-01T04:00:00.000Z",
+              periodEnd: "2026-10-01T04:00:00.000Z",
+            }),
+          ],
+        }),
+      ),
+    ).toEqual({
+      "lines.0.description": "Only a line billed from a plan price carries a billing period",
+      "lines.1.description": "This line's billing period needs both its start and its end",
+      "lines.2.description": "This line's billing period is not a valid time",
+      "lines.3.description": "This line's billing period must end after it starts",
     });
   });
 

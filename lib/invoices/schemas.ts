@@ -5,6 +5,7 @@ import type { Path } from "react-hook-form";
 import { z } from "zod";
 import type { PaymentMethod, PaymentTerms } from "@/lib/db/generated/enums";
 import { isSupportedCurrency, parseMoney, parsePercent, parseQuantity, type CurrencyCode } from "@/lib/money";
+import { readBilledLine, type BilledLine } from "./billed-line";
 import { computeInvoiceTotals } from "./totals";
 
 // ---------------------------------------------------------------- payment terms and due dates
@@ -95,10 +96,18 @@ const lineFormSchema = z.object({
   quantity: z.string(),
   unitPrice: z.string(),
   taxRate: z.string(),
+  // Hidden (billed-line.ts): the plan price and period a subscription line bills; absent or "" on a
+  // line added by hand. The service checks the price against the invoice's subscription.
+  priceId: z.string().optional(),
+  periodStart: z.string().optional(),
+  periodEnd: z.string().optional(),
 });
 
 const draftInvoiceFields = z.object({
   invoiceId: z.string().optional(),
+  // Read-only, for the form: the subscription a draft bills, whose payer and currency it cannot
+  // change. The service goes by the stored invoice, never by this.
+  subscriptionId: z.string().optional(),
   customerId: z.string(),
   currency: z.string(),
   issueDate: z.string(),
@@ -113,7 +122,7 @@ const draftInvoiceFields = z.object({
   lines: z.array(lineFormSchema),
 });
 
-export type DraftLineInput = {
+export type DraftLineInput = BilledLine & {
   description: string;
   /** Normalized decimal text. */
   quantity: string;
@@ -186,12 +195,16 @@ const readLines = (
     // An empty rate is an untaxed line, not a mistake.
     const taxRate = line.taxRate.trim() === "" ? { ok: true as const, percent: "0" } : parsePercent(line.taxRate);
     if (!taxRate.ok) at("taxRate", taxRate.error);
-    if (quantity.ok && unitPrice?.ok && taxRate.ok) {
+    // The hidden fields have no input of their own: a problem shows at the line's description.
+    const billed = readBilledLine(line);
+    if (!billed.ok) at("description", billed.error);
+    if (quantity.ok && unitPrice?.ok && taxRate.ok && billed.ok) {
       parsed.push({
         description,
         quantity: quantity.quantity,
         unitAmountMinor: unitPrice.minor,
         taxRatePercent: taxRate.percent,
+        ...billed.line,
       });
     }
   });

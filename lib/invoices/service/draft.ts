@@ -1,9 +1,11 @@
 // Drafts: created, changed freely (all lines replaced, totals recomputed) and deleted, each with its
 // audit entry in the caller's transaction. A custom number is held by the draft from the first save,
 // so the unique index keeps it; `tx` must be a transaction (the writes use a savepoint and locks).
+// A draft billing a subscription period keeps its payer, currency and each line's plan price.
 import type { Tx } from "@/lib/db/client";
 import { isUniqueViolation, UserError } from "@/lib/errors";
 import { newId, newPublicToken } from "@/lib/ids";
+import { billedDraftProblem, type BilledSubscription } from "../billed-line";
 import type { DraftInvoiceInput, DraftLineInput } from "../schemas";
 import { calendarDateText } from "../schemas";
 import { computeInvoiceTotals, computeLine } from "../totals";
@@ -68,11 +70,45 @@ const checkSeries = async (
   if (!series) throw new UserError("Choose an invoice series from the list", { field: "seriesId" });
 };
 
+/** The subscription a stored draft bills (its plan's prices, the invoice's period), or null. */
+const billedSubscription = async (tx: Tx, invoiceId: string): Promise<BilledSubscription | null> => {
+  const invoice = await tx.invoice.findUniqueOrThrow({
+    where: { id: invoiceId },
+    select: {
+      type: true,
+      periodStart: true,
+      periodEnd: true,
+      subscription: { select: { plan: { select: { prices: { select: { id: true } } } } } },
+    },
+  });
+  if (invoice.type !== "subscription" || !invoice.subscription) return null;
+  return {
+    priceIds: new Set(invoice.subscription.plan.prices.map((price) => price.id)),
+    periodStart: invoice.periodStart,
+    periodEnd: invoice.periodEnd,
+  };
+};
+
 const prepare = async (
   tx: Tx,
-  { actor, input, invoiceId }: { actor: InvoiceActor; input: DraftInvoiceInput; invoiceId?: string },
+  {
+    actor,
+    input,
+    stored,
+  }: {
+    actor: InvoiceActor;
+    input: DraftInvoiceInput;
+    /** The draft being updated, as stored; absent when creating one. */
+    stored?: { invoiceId: string; customerId: string; currency: string };
+  },
 ) => {
   const { organizationId } = actor;
+  const invoiceId = stored?.invoiceId;
+  const problem = billedDraftProblem({
+    stored: stored ? { ...stored, subscription: await billedSubscription(tx, stored.invoiceId) } : null,
+    input,
+  });
+  if (problem) throw new UserError(problem.message, { field: problem.field });
   const customer = await activeInvoicingCustomer(tx, {
     organizationId,
     customerId: input.customerId,
@@ -124,6 +160,9 @@ const writeLines = (tx: Tx, { invoiceId, lines }: { invoiceId: string; lines: re
         amountMinor,
         taxRatePercent: line.taxRatePercent,
         taxMinor,
+        priceId: line.priceId,
+        periodStart: line.periodStart,
+        periodEnd: line.periodEnd,
       };
     }),
   });
@@ -181,7 +220,11 @@ export const updateDraftInvoice = async (
   const { organizationId } = actor;
   const before = await lockInvoice(tx, { actor, invoiceId });
   assertInvoiceAction(before, "edit");
-  const { customer, totals } = await prepare(tx, { actor, input, invoiceId });
+  const { customer, totals } = await prepare(tx, {
+    actor,
+    input,
+    stored: { invoiceId, customerId: before.customerId, currency: before.currency },
+  });
 
   await writeHoldingNumber(tx, { organizationId, number: input.customNumber, invoiceId }, () =>
     tx.invoice.update({ where: { id: invoiceId }, data: invoiceValues(input, totals), select: { id: true } }),
@@ -189,7 +232,15 @@ export const updateDraftInvoice = async (
   const previousLines = await tx.invoiceLine.findMany({
     where: { invoiceId },
     orderBy: { position: "asc" },
-    select: { description: true, quantity: true, unitAmountMinor: true, taxRatePercent: true },
+    select: {
+      description: true,
+      quantity: true,
+      unitAmountMinor: true,
+      taxRatePercent: true,
+      priceId: true,
+      periodStart: true,
+      periodEnd: true,
+    },
   });
   await tx.invoiceLine.deleteMany({ where: { invoiceId } });
   await writeLines(tx, { invoiceId, lines: input.lines });
@@ -212,8 +263,19 @@ export const updateDraftInvoice = async (
     quantity: unknown;
     unitAmountMinor: bigint;
     taxRatePercent: unknown;
+    priceId: string | null;
+    periodStart: Date | null;
+    periodEnd: Date | null;
   }) =>
-    [line.description, String(line.quantity), line.unitAmountMinor.toString(), String(line.taxRatePercent)].join("|");
+    [
+      line.description,
+      String(line.quantity),
+      line.unitAmountMinor.toString(),
+      String(line.taxRatePercent),
+      line.priceId ?? "",
+      line.periodStart?.toISOString() ?? "",
+      line.periodEnd?.toISOString() ?? "",
+    ].join("|");
   if (previousLines.map(lineKey).join("\n") !== input.lines.map(lineKey).join("\n")) {
     changes.lines = { from: previousLines.length, to: input.lines.length };
   }

@@ -10,10 +10,14 @@ import { InvoiceParties } from "@/components/invoices/invoice-parties";
 import { InvoiceSummary } from "@/components/invoices/invoice-summary";
 import { InvoiceTotals } from "@/components/invoices/invoice-totals";
 import { PaymentTable } from "@/components/invoices/payment-table";
+import { RecalculateDialog } from "@/components/recalculation/recalculate-dialog";
 import { InvoiceTimeline } from "@/components/invoices/timeline";
 import { Card } from "@/components/ui/card";
 import { walletCreditOffer } from "@/components/wallets/wallet-offer";
+import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
+import { getInvoiceSubscription } from "@/lib/billing/invoice-subscription";
+import { applyInvoiceRecalculation, previewInvoiceRecalculation } from "@/lib/billing/recalculate-actions";
 import { env } from "@/lib/env";
 import { todayIn } from "@/lib/format/date";
 import {
@@ -51,6 +55,7 @@ const InvoicePage = async ({ params }: InvoicePageProps) => {
   ]);
   if (!detail) notFound();
   const { invoice } = detail;
+  const subscription = await getInvoiceSubscription(user.organizationId, invoice.subscriptionId);
   const format = { locale: organization.locale, timeZone: organization.timeZone };
   const today = todayIn(organization.timeZone);
   const allowed = allowedInvoiceActions(invoice, user.role);
@@ -66,6 +71,12 @@ const InvoicePage = async ({ params }: InvoicePageProps) => {
         locale: format.locale,
       })
     : null;
+  // A void invoice is history; its corrected invoice (if any) is the one to recalculate.
+  const canRecalculate =
+    invoice.type === "subscription" &&
+    subscription !== null &&
+    invoice.status !== "void" &&
+    hasRole(user.role, "finance");
   return (
     <>
       <InvoiceHeader
@@ -102,6 +113,16 @@ const InvoicePage = async ({ params }: InvoicePageProps) => {
               recordPayment,
               applyWalletCredit,
             }}
+            recalculate={
+              canRecalculate ? (
+                <RecalculateDialog
+                  invoiceId={invoice.id}
+                  invoiceLabel={label}
+                  locale={format.locale}
+                  actions={{ preview: previewInvoiceRecalculation, apply: applyInvoiceRecalculation }}
+                />
+              ) : null
+            }
           />
         }
       />
@@ -117,7 +138,7 @@ const InvoicePage = async ({ params }: InvoicePageProps) => {
             </Card>
           </div>
           <div className="flex flex-col gap-6">
-            <InvoiceSummary detail={detail} format={format} />
+            <InvoiceSummary detail={detail} format={format} subscription={subscription} />
             {invoice.status === "draft" ? null : (
               <InvoiceCustomerLink
                 invoiceId={invoice.id}
