@@ -17,6 +17,10 @@ import {
 } from "./fixtures";
 import { entriesOf, type DemoRows, type Ids } from "./rows";
 
+/** When a demo subscription was canceled (mid-afternoon, London), or null for a live one. */
+export const seededCancellation = (clock: Clock, subscription: SubscriptionSeed): Date | null =>
+  subscription.canceledDaysAgo === undefined ? null : clock.ago(subscription.canceledDaysAgo, "15:30");
+
 export const meterRows = ({ ids, createdAt }: { ids: Ids; createdAt: Date }): Prisma.MeterCreateManyInput[] =>
   entriesOf(METERS).map(([key, meter]) => ({
     id: ids.meters[key],
@@ -91,8 +95,7 @@ export const subscriptionRows = ({
     ([key, subscription]): Prisma.SubscriptionCreateManyInput => {
       const id = ids.subscriptions[key];
       const startDate = clock.month(subscription.startMonthsAgo).start;
-      const canceledAt =
-        subscription.canceledDaysAgo === undefined ? null : clock.ago(subscription.canceledDaysAgo, "15:30");
+      const canceledAt = seededCancellation(clock, subscription);
       // A canceled subscription's last period is the one it was canceled in.
       const lastPeriod = canceledAt ? clock.month(clock.monthsBack(canceledAt)) : currentMonth;
       const owner = CUSTOMERS[subscription.owner];

@@ -1,10 +1,10 @@
 // Line maths for the demo's documents: a plan's period priced into lines (flat, per unit, volume and
 // graduated tiers), each line's amount and tax rounded as the app rounds them, and document totals.
-import Decimal from "decimal.js";
+import { priceLines, type PriceInput } from "@/lib/billing/tiers";
 import { newId } from "@/lib/ids";
 import { multiplyQuantity, percentOf, sumMinor } from "@/lib/money";
 import type { Period } from "./clock";
-import { ORG_LOCALE, type MeterKey, type PlanSeed } from "./fixtures";
+import type { MeterKey, PlanSeed, PriceSeed } from "./fixtures";
 
 export type LineSeed = {
   description: string;
@@ -15,7 +15,23 @@ export type LineSeed = {
   period?: Period;
 };
 
-/** Lines one period of a plan produces for given meter quantities, priced as the plan says. */
+/** A plan's price as the app's tier maths reads it. */
+const priceInput = (price: PriceSeed): PriceInput =>
+  price.type === "tiered"
+    ? {
+        type: "tiered",
+        description: price.description,
+        mode: price.tierMode,
+        tiers: price.tiers.map((tier) => ({
+          upTo: tier.upTo === null ? null : String(tier.upTo),
+          unitAmountMinor: tier.unitAmountMinor,
+          flatAmountMinor: 0n,
+        })),
+      }
+    : { type: price.type, description: price.description, unitAmountMinor: price.unitAmountMinor };
+
+/** Lines one period of a plan produces for given meter quantities, priced by the same tier maths
+ *  (lib/billing/tiers) that billing and recalculation use, so the lines are the ones they would write. */
 export const subscriptionLines = ({
   plan,
   priceIds,
@@ -30,52 +46,13 @@ export const subscriptionLines = ({
   period: Period;
 }): LineSeed[] =>
   plan.prices.flatMap((price, index): LineSeed[] => {
-    const base = { priceId: priceIds[index]!, taxRatePercent, period };
-    if (price.type === "flat") {
-      return [{ ...base, description: price.description, quantity: "1", unitAmountMinor: price.unitAmountMinor }];
-    }
-    const quantity = new Decimal(quantities[price.meter] ?? "0");
-    if (price.type === "per_unit") {
-      return [
-        {
-          ...base,
-          description: price.description,
-          quantity: quantity.toFixed(),
-          unitAmountMinor: price.unitAmountMinor,
-        },
-      ];
-    }
-    if (price.tierMode === "volume") {
-      // Volume: every unit at the rate of the tier the whole quantity falls in.
-      const tier =
-        price.tiers.find((candidate) => candidate.upTo === null || quantity.lte(candidate.upTo)) ?? price.tiers.at(-1)!;
-      return [
-        {
-          ...base,
-          description: price.description,
-          quantity: quantity.toFixed(),
-          unitAmountMinor: tier.unitAmountMinor,
-        },
-      ];
-    }
-    // Graduated: each tier's slice at that tier's rate, one line per tier used.
-    let lowerBound = new Decimal(0);
-    return price.tiers.flatMap((tier) => {
-      const upper = tier.upTo === null ? quantity : Decimal.min(quantity, tier.upTo);
-      const slice = upper.minus(lowerBound);
-      const from = lowerBound.plus(1).toNumber().toLocaleString(ORG_LOCALE);
-      const range = tier.upTo === null ? `${from} and above` : `${from}–${tier.upTo.toLocaleString(ORG_LOCALE)}`;
-      lowerBound = tier.upTo === null ? quantity : new Decimal(tier.upTo);
-      if (slice.lte(0)) return [];
-      return [
-        {
-          ...base,
-          description: `${price.description} (${range})`,
-          quantity: slice.toFixed(),
-          unitAmountMinor: tier.unitAmountMinor,
-        },
-      ];
-    });
+    const quantity = price.type === "flat" ? "1" : (quantities[price.meter] ?? "0");
+    return priceLines(priceInput(price), quantity).map((line) => ({
+      ...line,
+      priceId: priceIds[index]!,
+      taxRatePercent,
+      period,
+    }));
   });
 
 export type PricedLine = LineSeed & { id: string; amountMinor: bigint; taxMinor: bigint };

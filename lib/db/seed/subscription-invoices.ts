@@ -1,5 +1,6 @@
 // The demo's subscription invoices: two months of each subscription, the earlier ones settled, the
-// last ones measured from the generated usage and left open, drafted or drawing on wallet credit.
+// last ones left open, drafted or drawing on wallet credit. Every one is measured from the generated
+// usage events, so recalculating it from the events stored finds nothing to change.
 import { addDays, addHours, type Clock, type Period } from "./clock";
 import {
   PLANS,
@@ -10,6 +11,7 @@ import {
   type SubscriptionKey,
   type SubscriptionSeed,
 } from "./fixtures";
+import { seededCancellation } from "./catalogue";
 import { subscriptionLines } from "./invoice-lines";
 import type { InvoiceSeed } from "./invoices";
 import type { Ids } from "./rows";
@@ -33,25 +35,21 @@ export const subscriptionInvoiceSeeds = ({
   const subscriptionInvoice = ({
     subscription,
     period,
-    quantities,
     taxRatePercent = "0",
   }: {
     subscription: SubscriptionKey;
     period: Period;
-    quantities?: Partial<Record<MeterKey, string>>;
     taxRatePercent?: string;
   }): Pick<InvoiceSeed, "customer" | "subscription" | "period" | "lines" | "createdAt"> => {
     const seed: SubscriptionSeed = SUBSCRIPTIONS[subscription];
     const plan: PlanSeed = PLANS[seed.plan];
-    const measured =
-      quantities ??
-      Object.fromEntries(
-        plan.prices.flatMap((price) =>
-          price.type === "flat"
-            ? []
-            : [[price.meter, meterQuantity({ events: usage, customer: seed.owner, meter: price.meter, period })]],
-        ),
-      );
+    const measured: Partial<Record<MeterKey, string>> = Object.fromEntries(
+      plan.prices.flatMap((price) =>
+        price.type === "flat"
+          ? []
+          : [[price.meter, meterQuantity({ events: usage, customer: seed.owner, meter: price.meter, period })]],
+      ),
+    );
     return {
       customer: seed.payer ?? seed.owner,
       subscription,
@@ -61,14 +59,23 @@ export const subscriptionInvoiceSeeds = ({
     };
   };
 
+  // Pied Piper canceled mid-month: its last, short period was billed then and paid before the
+  // customer was archived, so the billing job finds nothing left to bill.
+  const piedPiperLastPeriod = (): InvoiceSeed => {
+    const canceledAt = seededCancellation(clock, SUBSCRIPTIONS.piedPiperStarter)!;
+    const period = { start: clock.month(clock.monthsBack(canceledAt)).start, end: canceledAt };
+    return {
+      ...subscriptionInvoice({ subscription: "piedPiperStarter", period }),
+      paymentTerms: "net_30",
+      finalizedAt: addHours(canceledAt, 1),
+      payments: [{ at: addDays(canceledAt, 3), method: "card", reference: "Visa ending 1337" }],
+    };
+  };
+
   return [
     // ---- the month before last: subscriptions settled
     {
-      ...subscriptionInvoice({
-        subscription: "acmeGrowth",
-        period: monthBefore,
-        quantities: { apiCalls: "121", storageGb: "188.5" },
-      }),
+      ...subscriptionInvoice({ subscription: "acmeGrowth", period: monthBefore }),
       paymentTerms: "net_30",
       finalizedAt: finalizedAfterGrace(monthBefore),
       payments: [
@@ -76,17 +83,13 @@ export const subscriptionInvoiceSeeds = ({
       ],
     },
     {
-      ...subscriptionInvoice({
-        subscription: "hooliStarter",
-        period: monthBefore,
-        quantities: { computeHours: "26.75" },
-      }),
+      ...subscriptionInvoice({ subscription: "hooliStarter", period: monthBefore }),
       paymentTerms: "net_30",
       finalizedAt: finalizedAfterGrace(monthBefore),
       payments: [{ at: addHours(finalizedAfterGrace(monthBefore), 2), method: "card", reference: "Visa ending 4242" }],
     },
     {
-      ...subscriptionInvoice({ subscription: "globexTeam", period: monthBefore, quantities: { activeUsers: "13" } }),
+      ...subscriptionInvoice({ subscription: "globexTeam", period: monthBefore }),
       paymentTerms: "net_30",
       finalizedAt: finalizedAfterGrace(monthBefore),
       memo: REVERSE_CHARGE_MEMO,
@@ -101,7 +104,7 @@ export const subscriptionInvoiceSeeds = ({
       ],
     },
     {
-      ...subscriptionInvoice({ subscription: "soylentTeam", period: monthBefore, quantities: { activeUsers: "7" } }),
+      ...subscriptionInvoice({ subscription: "soylentTeam", period: monthBefore }),
       paymentTerms: "net_30",
       finalizedAt: finalizedAfterGrace(monthBefore),
       memo: REVERSE_CHARGE_MEMO,
@@ -110,12 +113,7 @@ export const subscriptionInvoiceSeeds = ({
       ],
     },
     {
-      ...subscriptionInvoice({
-        subscription: "bluefinPartner",
-        period: monthBefore,
-        quantities: { computeHours: "18.5" },
-        taxRatePercent: "9",
-      }),
+      ...subscriptionInvoice({ subscription: "bluefinPartner", period: monthBefore, taxRatePercent: "9" }),
       series: "reseller",
       paymentTerms: "net_30",
       finalizedAt: finalizedAfterGrace(monthBefore),
@@ -124,12 +122,7 @@ export const subscriptionInvoiceSeeds = ({
       ],
     },
     {
-      ...subscriptionInvoice({
-        subscription: "merlionPartner",
-        period: monthBefore,
-        quantities: { computeHours: "9.25" },
-        taxRatePercent: "9",
-      }),
+      ...subscriptionInvoice({ subscription: "merlionPartner", period: monthBefore, taxRatePercent: "9" }),
       series: "reseller",
       paymentTerms: "net_30",
       finalizedAt: addHours(finalizedAfterGrace(monthBefore), 0.5),
@@ -138,7 +131,7 @@ export const subscriptionInvoiceSeeds = ({
       ],
     },
 
-    // ---- last month: measured from the generated usage events
+    // ---- last month: open, drafted, credited or drawing on wallet credit
     {
       ...subscriptionInvoice({ subscription: "acmeGrowth", period: lastMonth }),
       paymentTerms: "net_30",
@@ -180,5 +173,6 @@ export const subscriptionInvoiceSeeds = ({
       ...subscriptionInvoice({ subscription: "merlionPartner", period: lastMonth, taxRatePercent: "9" }),
       paymentTerms: "net_30",
     },
+    piedPiperLastPeriod(),
   ];
 };

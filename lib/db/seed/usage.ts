@@ -1,11 +1,14 @@
-// The demo's metered usage: two months of plausible events from a fixed-seed generator, the rows
-// that store them, and each meter's reading over a period, aggregated as the app's SQL would.
+// The demo's metered usage: plausible events from fixed-seed generators for every period the demo
+// bills (the month before last, last month, the current month so far, and a canceled subscription's
+// last, short period), the rows that store them, and each meter's reading over a period, aggregated
+// as the app's SQL would, so every seeded subscription invoice is what recalculating it would give.
 import Decimal from "decimal.js";
 import type { Prisma } from "@/lib/db/generated/client";
 import { newId } from "@/lib/ids";
 import { DEMO_ORG_ID } from "../demo";
+import { seededCancellation } from "./catalogue";
 import { addDays, DAY_MS, type Clock, type Period } from "./clock";
-import { CUSTOMERS, METERS, type CustomerKey, type MeterKey } from "./fixtures";
+import { CUSTOMERS, METERS, SUBSCRIPTIONS, type CustomerKey, type MeterKey, type SubscriptionKey } from "./fixtures";
 import type { Ids } from "./rows";
 
 // A fixed-seed generator (mulberry32): the demo's usage looks random but is the same on every run.
@@ -24,39 +27,54 @@ const createRandom = (seed: number) => {
 };
 type Random = ReturnType<typeof createRandom>;
 
+// Last month and since draw from one generator, the months before from another: each stretch of
+// the demo reads the same whatever the other holds.
+const RECENT_SEED = 20240628;
+const EARLIER_SEED = 20240527;
+
+/** A day of usage: days since the start of last month (negative before it), and whether it lies before. */
+type UsageDay = { index: number; earlier: boolean };
+
 type UsageStream = {
-  customer: CustomerKey;
+  /** The subscription whose owner sends the events; none arrive after it was canceled. */
+  subscription: SubscriptionKey;
   meter: MeterKey;
-  eventsPerDay: [number, number];
-  properties: (random: Random, dayIndex: number, sequence: number) => Record<string, string | number>;
+  /** How many events a day, one of these picked at random: from last month on ... */
+  eventsPerDay: readonly number[];
+  /** ... and in the months before, when the customer used the product less. */
+  earlierEventsPerDay: readonly number[];
+  properties: (random: Random, day: UsageDay, sequence: number) => Record<string, string | number>;
 };
 
 const HOURS_PER_JOB = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3.5] as const;
 
 const USAGE_STREAMS: UsageStream[] = [
   {
-    customer: "acme",
+    subscription: "acmeGrowth",
     meter: "apiCalls",
-    eventsPerDay: [3, 6],
+    eventsPerDay: [3, 4, 5, 6],
+    earlierEventsPerDay: [3, 4, 5],
     properties: (random) => ({
       endpoint: random.pick(["/v1/reports", "/v1/dashboards", "/v1/exports", "/v1/queries"]),
       status: random.pick([200, 200, 200, 201, 429]),
     }),
   },
   {
-    customer: "acme",
+    subscription: "acmeGrowth",
     meter: "storageGb",
-    eventsPerDay: [1, 1],
-    // Storage grows through the month, as a warehouse fills.
-    properties: (random, dayIndex) => ({
-      gb: (1800 + dayIndex * 12 + random.integer(0, 30)) / 10,
+    eventsPerDay: [1],
+    earlierEventsPerDay: [1],
+    // Storage grows day by day, as a warehouse fills: about 1.2 GB a day, 180 GB as last month began.
+    properties: (random, day) => ({
+      gb: (1800 + day.index * 12 + random.integer(0, 30)) / 10,
       bucket: "acme-warehouse",
     }),
   },
   {
-    customer: "hooli",
+    subscription: "hooliStarter",
     meter: "computeHours",
     eventsPerDay: [1, 2],
+    earlierEventsPerDay: [0, 1, 1],
     properties: (random, _day, sequence) => ({
       hours: random.pick(HOURS_PER_JOB),
       job_id: `job-${sequence}`,
@@ -64,21 +82,25 @@ const USAGE_STREAMS: UsageStream[] = [
     }),
   },
   {
-    customer: "globex",
+    subscription: "globexTeam",
     meter: "activeUsers",
-    eventsPerDay: [1, 3],
-    properties: (random) => ({ user_id: `globex-user-${random.integer(1, 14)}`, app: "web" }),
+    eventsPerDay: [1, 2, 3],
+    earlierEventsPerDay: [1, 2, 3],
+    // The team had 13 people before its 14th joined last month.
+    properties: (random, day) => ({ user_id: `globex-user-${random.integer(1, day.earlier ? 13 : 14)}`, app: "web" }),
   },
   {
-    customer: "soylent",
+    subscription: "soylentTeam",
     meter: "activeUsers",
     eventsPerDay: [1, 2],
-    properties: (random) => ({ user_id: `soylent-user-${random.integer(1, 8)}`, app: "web" }),
+    earlierEventsPerDay: [1, 2],
+    properties: (random, day) => ({ user_id: `soylent-user-${random.integer(1, day.earlier ? 7 : 8)}`, app: "web" }),
   },
   {
-    customer: "bluefin",
+    subscription: "bluefinPartner",
     meter: "computeHours",
-    eventsPerDay: [0, 2],
+    eventsPerDay: [0, 1, 2],
+    earlierEventsPerDay: [0, 1],
     properties: (random, _day, sequence) => ({
       hours: random.pick(HOURS_PER_JOB),
       job_id: `bf-${sequence}`,
@@ -86,13 +108,25 @@ const USAGE_STREAMS: UsageStream[] = [
     }),
   },
   {
-    customer: "merlion",
+    subscription: "merlionPartner",
     meter: "computeHours",
     eventsPerDay: [0, 1],
+    earlierEventsPerDay: [0, 0, 0, 1],
     properties: (random, _day, sequence) => ({
       hours: random.pick(HOURS_PER_JOB),
       job_id: `ml-${sequence}`,
       region: "ap-southeast-1",
+    }),
+  },
+  {
+    subscription: "piedPiperStarter",
+    meter: "computeHours",
+    eventsPerDay: [0, 1],
+    earlierEventsPerDay: [0, 0, 1],
+    properties: (random, _day, sequence) => ({
+      hours: random.pick(HOURS_PER_JOB),
+      job_id: `pp-${sequence}`,
+      region: "us-west-1",
     }),
   },
 ];
@@ -104,23 +138,75 @@ export type UsageEventSeed = {
   properties: Record<string, string | number>;
 };
 
-/** Events for every stream from the start of the previous month up to now. */
+/** When a stream's events run: from the first period the demo bills (the month before last, or an
+ *  earlier month a canceled subscription's last period lies in) until it was canceled, or now. */
+const streamSpan = (clock: Clock, stream: UsageStream): Period => {
+  const canceledAt = seededCancellation(clock, SUBSCRIPTIONS[stream.subscription]);
+  const firstBilled = canceledAt ? Math.max(clock.monthsBack(canceledAt), 2) : 2;
+  const end = canceledAt && canceledAt < clock.now ? canceledAt : clock.now;
+  return { start: clock.month(firstBilled).start, end };
+};
+
+/** One stream's events over [from, until), day by day, numbered on from `sequence`. */
+const streamEvents = ({
+  stream,
+  random,
+  from,
+  until,
+  lastMonthStart,
+  sequence,
+}: {
+  stream: UsageStream;
+  random: Random;
+  from: Date;
+  until: Date;
+  lastMonthStart: Date;
+  sequence: number;
+}): { events: UsageEventSeed[]; sequence: number } => {
+  const customer = SUBSCRIPTIONS[stream.subscription].owner;
+  const earlier = from < lastMonthStart;
+  const perDay = earlier ? stream.earlierEventsPerDay : stream.eventsPerDay;
+  const events: UsageEventSeed[] = [];
+  for (let dayStart = from; dayStart < until; dayStart = addDays(dayStart, 1)) {
+    const day = { index: Math.round((dayStart.getTime() - lastMonthStart.getTime()) / DAY_MS), earlier };
+    const count = random.pick(perDay);
+    for (let i = 0; i < count; i++) {
+      const timestamp = new Date(dayStart.getTime() + Math.floor(random.next() * DAY_MS));
+      sequence++;
+      const properties = stream.properties(random, day, sequence);
+      if (timestamp >= until) continue;
+      events.push({ customer, eventName: METERS[stream.meter].eventName, timestamp, properties });
+    }
+  }
+  return { events, sequence };
+};
+
+/** Events for every stream over every period the demo bills, up to now. */
 export const generateUsage = (clock: Clock): UsageEventSeed[] => {
-  const random = createRandom(20240628);
-  const from = clock.month(1).start;
+  const lastMonthStart = clock.month(1).start;
+  const earlierRandom = createRandom(EARLIER_SEED);
+  const recentRandom = createRandom(RECENT_SEED);
   const events: UsageEventSeed[] = [];
   for (const stream of USAGE_STREAMS) {
-    let sequence = 0;
-    for (let dayStart = from, dayIndex = 0; dayStart < clock.now; dayStart = addDays(dayStart, 1), dayIndex++) {
-      const count = random.integer(...stream.eventsPerDay);
-      for (let i = 0; i < count; i++) {
-        const timestamp = new Date(dayStart.getTime() + Math.floor(random.next() * DAY_MS));
-        sequence++;
-        const properties = stream.properties(random, dayIndex, sequence);
-        if (timestamp >= clock.now) continue;
-        events.push({ customer: stream.customer, eventName: METERS[stream.meter].eventName, timestamp, properties });
-      }
-    }
+    const span = streamSpan(clock, stream);
+    const splitAt = span.end < lastMonthStart ? span.end : lastMonthStart;
+    const before = streamEvents({
+      stream,
+      random: earlierRandom,
+      from: span.start,
+      until: splitAt,
+      lastMonthStart,
+      sequence: 0,
+    });
+    const since = streamEvents({
+      stream,
+      random: recentRandom,
+      from: lastMonthStart,
+      until: span.end,
+      lastMonthStart,
+      sequence: before.sequence,
+    });
+    events.push(...before.events, ...since.events);
   }
   return events.sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
 };
