@@ -38,6 +38,8 @@ const roundingNote = (line: Line, currency: string, locale: string): string | nu
 export const InvoiceLines = ({ detail, locale }: { detail: InvoiceDetail; locale: string }) => {
   const { invoice, lines } = detail;
   const money = (minor: bigint) => formatMoney(minor, invoice.currency, { locale });
+  // A delegated payer's invoice: each plan line bills the owner's usage, and says whose.
+  const usageBy = detail.usageOwner && detail.usageOwner.id !== invoice.customerId ? detail.usageOwner.name : null;
   return (
     <Table label="Invoice lines">
       <thead>
@@ -55,7 +57,12 @@ export const InvoiceLines = ({ detail, locale }: { detail: InvoiceDetail; locale
           const note = roundingNote(line, invoice.currency, locale);
           return (
             <tr key={line.id}>
-              <Td className="min-w-48">{line.description}</Td>
+              <Td className="min-w-48">
+                {line.description}
+                {usageBy && line.priceId ? (
+                  <span className="block text-xs text-ink-600">Usage by {usageBy}</span>
+                ) : null}
+              </Td>
               <Td align="right">{formatQuantity(decimalText(line.quantity), locale)}</Td>
               <Td align="right">{money(line.unitAmountMinor)}</Td>
               <Td align="right">{formatPercent(decimalText(line.taxRatePercent), locale)}</Td>

@@ -263,6 +263,25 @@ describe("buildInvoiceDocument", () => {
     expect(build({ usageOwnerId: "cus_payer", usageOwner: { name: "Acme" } }).usageBy).toBeNull();
   });
 
+  it("says whose usage each plan line bills on a delegated payer's invoice, and not on typed lines", () => {
+    const document = build({
+      usageOwnerId: "cus_owner",
+      usageOwner: { name: "Bluefin Retail" },
+      lines: [
+        line({ position: 0, priceId: "prc_1", description: "Compute hours" }),
+        line({ position: 1, priceId: null, description: "Onboarding workshop" }),
+      ],
+    });
+    expect(document.lines[0]?.period).toMatch(/usage by Bluefin Retail$/);
+    expect(document.lines[1]?.period ?? "").not.toMatch(/usage by/);
+    const ownInvoice = build({
+      usageOwnerId: "cus_payer",
+      usageOwner: { name: "Acme" },
+      lines: [line({ priceId: "prc_1" })],
+    });
+    expect(ownInvoice.lines[0]?.period ?? "").not.toMatch(/usage by/);
+  });
+
   it("composes accents typed as combining characters, which the PDF font does not position", () => {
     const document = build({ lines: [line({ description: "Soci\u0065\u0301te\u0301" })] });
     expect(document.lines[0]?.description).toBe("Soci\u00e9t\u00e9");

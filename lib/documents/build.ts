@@ -115,6 +115,10 @@ export const buildInvoiceDocument = (options: {
   const money = (minor: bigint) => formatMoney(minor, invoice.currency, { locale });
   const payable = (invoice.status === "finalized" || invoice.status === "uncollectible") && invoice.amountDueMinor > 0n;
   const shownStatus = displayStatus(invoice, today);
+  const usageBy =
+    invoice.usageOwner && invoice.usageOwnerId && invoice.usageOwnerId !== invoice.customerId
+      ? composed(invoice.usageOwner.name)
+      : null;
   const payments = invoice.payments
     .filter((payment) => payment.kind === "payment" && payment.status === "succeeded")
     .sort((a, b) => b.receivedOn.getTime() - a.receivedOn.getTime() || b.createdAt.getTime() - a.createdAt.getTime());
@@ -138,11 +142,10 @@ export const buildInvoiceDocument = (options: {
     sellerName: composed(seller.name),
     seller: sellerParty(seller),
     billTo: billedParty(invoice),
-    usageBy:
-      invoice.usageOwner && invoice.usageOwnerId && invoice.usageOwnerId !== invoice.customerId
-        ? composed(invoice.usageOwner.name)
-        : null,
-    lines: [...invoice.lines].sort((a, b) => a.position - b.position).map((line) => lineOf(line, { money, seller })),
+    usageBy,
+    lines: [...invoice.lines]
+      .sort((a, b) => a.position - b.position)
+      .map((line) => lineOf(line, { money, seller, usageBy })),
     showTaxRates: showsTaxRates(invoice.lines),
     totals: totalsRows(invoice, { money, seller }),
     total: money(invoice.totalMinor),

@@ -49,6 +49,7 @@ const INVOICE_SELECT = {
       taxMinor: true,
       periodStart: true,
       periodEnd: true,
+      priceId: true,
     },
   },
   payments: {

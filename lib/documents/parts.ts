@@ -109,13 +109,23 @@ export const taxRows = (
 export const showsTaxRates = (lines: Pick<InvoiceLineRecord, "taxRatePercent">[]): boolean =>
   new Set(lines.map((line) => canonicalRate(line.taxRatePercent))).size > 1;
 
+/**
+ * A line as the documents print it. Under a plan line of a delegated payer's invoice, whose usage
+ * it bills: "Oct 1 – 31, 2026 · usage by Bluefin Retail".
+ */
 export const lineOf = (
   line: InvoiceLineRecord,
-  context: { money: (minor: bigint) => string; seller: SellerRecord },
+  context: { money: (minor: bigint) => string; seller: SellerRecord; usageBy?: string | null },
 ): InvoiceDocumentLine => ({
   position: line.position,
   description: composed(line.description),
-  period: formatPeriod(line.periodStart, line.periodEnd, context.seller),
+  period:
+    [
+      formatPeriod(line.periodStart, line.periodEnd, context.seller),
+      context.usageBy && line.priceId ? `usage by ${context.usageBy}` : null,
+    ]
+      .filter((part) => part)
+      .join(" · ") || null,
   quantity: formatQuantity(new Decimal(line.quantity).toFixed(), context.seller.locale),
   unitPrice: context.money(line.unitAmountMinor),
   taxRate: formatPercent(canonicalRate(line.taxRatePercent), context.seller.locale),

@@ -42,6 +42,8 @@ export type InvoiceLineRecord = {
   taxMinor: bigint;
   periodStart: Date | null;
   periodEnd: Date | null;
+  /** The plan price a subscription line bills (usage or fee); null for a line typed by hand. */
+  priceId?: string | null;
 };
 
 export type InvoicePaymentRecord = {
