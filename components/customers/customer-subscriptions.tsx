@@ -2,9 +2,7 @@
 // page shows whose usage it is billed for, and the owner's page shows who is billed. Finance can
 // start a new subscription for the customer from here.
 import Link from "next/link";
-import { PeriodCell } from "@/components/subscriptions/period-cell";
-import { INTERVAL_LABELS } from "@/components/subscriptions/plan-label";
-import { SubscriptionStatusBadge } from "@/components/subscriptions/subscription-status-badge";
+import { SubscriptionPlanCell, SubscriptionStateCells } from "@/components/subscriptions/subscription-cells";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
@@ -79,26 +77,11 @@ export const CustomerSubscriptions = async ({
           ) : (
             subscriptions.map((subscription) => (
               <tr key={subscription.id} className="hover:bg-ink-50">
-                <Td>
-                  <Link
-                    className="font-medium text-brand-700 hover:underline"
-                    href={`/subscriptions/${subscription.id}`}
-                  >
-                    {subscription.plan.name}
-                  </Link>
-                  <span className="block text-xs font-normal text-ink-600">
-                    {subscription.plan.currency} · {INTERVAL_LABELS[subscription.plan.interval]}
-                  </span>
-                </Td>
+                <SubscriptionPlanCell subscription={subscription} />
                 <Td>
                   <Relationship subscription={subscription} customerId={customerId} />
                 </Td>
-                <Td>
-                  <SubscriptionStatusBadge subscription={subscription} />
-                </Td>
-                <Td className="tabular">
-                  <PeriodCell subscription={subscription} locale={format.locale} timeZone={format.timeZone} />
-                </Td>
+                <SubscriptionStateCells subscription={subscription} format={format} />
               </tr>
             ))
           )}

@@ -8,6 +8,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormProvider, useController, useForm, useWatch } from "react-hook-form";
+import { CustomerCombobox } from "@/components/customers/customer-combobox";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Select, Textarea } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
@@ -15,10 +16,10 @@ import { applyServerErrors } from "@/lib/actions/form-errors";
 import type { checkInvoiceNumber, saveDraftInvoice, searchInvoiceCustomers } from "@/lib/invoices/actions";
 import type { InvoiceSeriesChoice } from "@/lib/invoices/detail";
 import { draftInvoiceFieldPaths, draftInvoiceFormSchema, type DraftInvoiceFormValues } from "@/lib/invoices/schemas";
-import { DraftCustomerCombobox, type InvoiceCustomerOption } from "./draft-customer-combobox";
 import { DraftDueDate } from "./draft-due-date";
 import { DraftLinesEditor } from "./draft-lines-editor";
 import { DraftNumbering } from "./draft-numbering";
+import type { InvoiceCustomerOption } from "./draft-options";
 import { DraftSubscriptionParties } from "./draft-subscription-parties";
 
 export type DraftFormActions = {
@@ -120,20 +121,22 @@ export const DraftForm = ({
         ) : (
           <fieldset className="grid gap-4 sm:grid-cols-2">
             <legend className="mb-2 text-sm font-semibold text-ink-900">Bill to</legend>
-            <Field id="invoice-customerId" label="Customer" error={errors.customerId?.message}>
-              <DraftCustomerCombobox
-                id="invoice-customerId"
-                selected={customer}
-                onSelect={chooseCustomer}
-                onClear={() => {
-                  setCustomer(null);
-                  customerField.field.onChange("");
-                }}
-                search={actions.searchCustomers}
-                error={errors.customerId?.message}
-                inputRef={customerField.field.ref}
-              />
-            </Field>
+            <CustomerCombobox
+              id="invoice-customerId"
+              label="Customer"
+              listLabel="Customers"
+              selected={customer}
+              onSelect={chooseCustomer}
+              onClear={() => {
+                setCustomer(null);
+                customerField.field.onChange("");
+              }}
+              search={actions.searchCustomers}
+              activeOnlyWording
+              openOnFocusWhenChosen
+              error={errors.customerId?.message}
+              inputRef={customerField.field.ref}
+            />
             <Field
               id="invoice-currency"
               label="Currency"

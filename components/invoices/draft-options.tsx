@@ -2,7 +2,16 @@
 // search would return it, and the currencies named by the server's Intl so both renders agree.
 import type { CustomerRecord } from "@/lib/customers/queries";
 import { currencyOptions, type Option } from "@/lib/organization/options";
-import type { InvoiceCustomerOption } from "./draft-customer-combobox";
+
+/** A customer as the invoice's customer search returns it: its currency and series come with it. */
+export type InvoiceCustomerOption = {
+  id: string;
+  name: string;
+  externalId: string;
+  email: string;
+  currency: string | null;
+  defaultInvoiceSeriesId: string | null;
+};
 
 export const draftCustomerOption = (customer: CustomerRecord | null): InvoiceCustomerOption | null =>
   customer

@@ -5,10 +5,10 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toast";
 import type { cancelSubscription, resumeSubscription } from "@/lib/subscriptions/actions";
 import type { SubscriptionDisplayStatus } from "@/lib/subscriptions/status";
-import { SubscriptionConfirmDialog } from "./confirm-dialog";
 
 type SubscriptionActionsProps = {
   subscription: {
@@ -47,7 +47,7 @@ export const SubscriptionActions = ({ subscription, actions, billNow }: Subscrip
         <Link href={`/subscriptions/${subscription.id}/edit`}>Edit</Link>
       </Button>
       {subscription.status === "canceling" ? (
-        <SubscriptionConfirmDialog
+        <ConfirmDialog
           trigger={<Button variant="secondary">Keep subscription</Button>}
           title="Keep this subscription?"
           description={`${subscription.label} will no longer end on ${subscription.periodEndText}; it renews as before.`}
@@ -59,7 +59,7 @@ export const SubscriptionActions = ({ subscription, actions, billNow }: Subscrip
           }
         />
       ) : (
-        <SubscriptionConfirmDialog
+        <ConfirmDialog
           trigger={<Button variant="secondary">Cancel at period end</Button>}
           title="Cancel at the end of the period?"
           description={`${subscription.label} ends on ${subscription.periodEndText}, after its current period is billed. You can undo this until then.`}
@@ -74,7 +74,7 @@ export const SubscriptionActions = ({ subscription, actions, billNow }: Subscrip
           }
         />
       )}
-      <SubscriptionConfirmDialog
+      <ConfirmDialog
         trigger={<Button variant="danger">Cancel now</Button>}
         title="Cancel this subscription now?"
         description={`${subscription.label} ends at this moment. Its current period is cut short here and billed up to now by the billing job. This cannot be undone: to resume, create a new subscription.`}

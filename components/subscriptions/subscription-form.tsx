@@ -9,6 +9,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { useController, useForm, useWatch, type Resolver } from "react-hook-form";
+import { CustomerCombobox } from "@/components/customers/customer-combobox";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Input, Select } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
@@ -22,7 +23,6 @@ import {
   PAYER_INACTIVE_MESSAGE,
   type CreateSubscriptionValues,
 } from "@/lib/subscriptions/schemas";
-import { CustomerCombobox } from "./customer-combobox";
 import { FirstPeriodPreview } from "./first-period-preview";
 import { planLabel } from "./plan-label";
 

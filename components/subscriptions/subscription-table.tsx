@@ -4,9 +4,7 @@ import Link from "next/link";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import type { Locale } from "@/lib/format/date";
 import type { SubscriptionListRow } from "@/lib/subscriptions/queries";
-import { PeriodCell } from "./period-cell";
-import { INTERVAL_LABELS } from "./plan-label";
-import { SubscriptionStatusBadge } from "./subscription-status-badge";
+import { SubscriptionPlanCell, SubscriptionStateCells } from "./subscription-cells";
 
 const linkClass = "text-brand-700 hover:underline";
 
@@ -39,14 +37,7 @@ export const SubscriptionTable = ({
           const delegated = subscription.invoicingCustomer.id !== subscription.customer.id;
           return (
             <tr key={subscription.id} className="hover:bg-ink-50">
-              <Td>
-                <Link className={`font-medium ${linkClass}`} href={`/subscriptions/${subscription.id}`}>
-                  {subscription.plan.name}
-                </Link>
-                <span className="block text-xs text-ink-600">
-                  {subscription.plan.currency} · {INTERVAL_LABELS[subscription.plan.interval]}
-                </span>
-              </Td>
+              <SubscriptionPlanCell subscription={subscription} />
               <Td>
                 <Link className={linkClass} href={`/customers/${subscription.customer.id}`}>
                   {subscription.customer.name}
@@ -61,12 +52,7 @@ export const SubscriptionTable = ({
                   <span className="text-ink-600">Same customer</span>
                 )}
               </Td>
-              <Td className="whitespace-nowrap">
-                <SubscriptionStatusBadge subscription={subscription} />
-              </Td>
-              <Td className="tabular">
-                <PeriodCell subscription={subscription} locale={format.locale} timeZone={format.timeZone} />
-              </Td>
+              <SubscriptionStateCells subscription={subscription} format={format} />
             </tr>
           );
         })

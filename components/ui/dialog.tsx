@@ -9,7 +9,10 @@ type ConfirmDialogProps = {
   title: string;
   description: string;
   confirmLabel: string;
+  /** What dismissing means, where a plain "Cancel" beside the confirm button would mislead ("Keep subscription"). */
+  dismissLabel?: string;
   tone?: "danger" | "primary";
+  /** Resolves false to keep the dialog open. */
   onConfirm: () => Promise<boolean | void>;
 };
 
@@ -18,6 +21,7 @@ export const ConfirmDialog = ({
   title,
   description,
   confirmLabel,
+  dismissLabel = "Cancel",
   tone = "danger",
   onConfirm,
 }: ConfirmDialogProps) => {
@@ -33,7 +37,7 @@ export const ConfirmDialog = ({
           <RadixDialog.Description className="mt-2 text-sm text-ink-700">{description}</RadixDialog.Description>
           <div className="mt-5 flex justify-end gap-2">
             <RadixDialog.Close asChild>
-              <Button variant="secondary">Cancel</Button>
+              <Button variant="secondary">{dismissLabel}</Button>
             </RadixDialog.Close>
             <Button
               variant={tone === "danger" ? "danger" : "primary"}

@@ -6,7 +6,7 @@ import { CreditNoteHeader } from "@/components/credit-notes/credit-note-header";
 import { CreditNoteLines } from "@/components/credit-notes/credit-note-lines";
 import { CreditNoteSettlement } from "@/components/credit-notes/credit-note-settlement";
 import { creditNoteVoidRefusal } from "@/components/credit-notes/void-refusal";
-import { InvoiceTimeline } from "@/components/invoices/timeline";
+import { AuditTimeline } from "@/components/ui/audit-timeline";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { voidCreditNote } from "@/lib/credit-notes/actions";
@@ -54,7 +54,7 @@ const CreditNotePage = async ({ params }: CreditNotePageProps) => {
             <CreditNoteCustomerLink publicToken={detail.creditNote.publicToken} appUrl={env().APP_URL ?? null} />
           </div>
         </div>
-        <InvoiceTimeline entries={detail.timeline} format={format} />
+        <AuditTimeline entries={detail.timeline} format={format} />
       </div>
     </>
   );

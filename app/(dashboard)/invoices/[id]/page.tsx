@@ -11,7 +11,7 @@ import { InvoiceSummary } from "@/components/invoices/invoice-summary";
 import { InvoiceTotals } from "@/components/invoices/invoice-totals";
 import { PaymentTable } from "@/components/invoices/payment-table";
 import { RecalculateDialog } from "@/components/recalculation/recalculate-dialog";
-import { InvoiceTimeline } from "@/components/invoices/timeline";
+import { AuditTimeline } from "@/components/ui/audit-timeline";
 import { Card } from "@/components/ui/card";
 import { walletCreditOffer } from "@/components/wallets/wallet-offer";
 import { hasRole } from "@/lib/auth/roles";
@@ -153,7 +153,7 @@ const InvoicePage = async ({ params }: InvoicePageProps) => {
           <InvoiceCreditNotes detail={detail} format={format} canIssue={allowed.includes("issue_credit_note")} />
         )}
         <PaymentTable detail={detail} locale={format.locale} />
-        <InvoiceTimeline entries={detail.timeline} format={format} />
+        <AuditTimeline entries={detail.timeline} format={format} />
       </div>
     </>
   );

@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { BillNowButton } from "@/components/billing/bill-now-button";
-import { InvoiceTimeline } from "@/components/invoices/timeline";
 import { formatMoment } from "@/lib/format/period";
 import { PlanPrices } from "@/components/subscriptions/plan-prices";
 import { SubscriptionActions } from "@/components/subscriptions/subscription-actions";
 import { SubscriptionInvoices } from "@/components/subscriptions/subscription-invoices";
 import { SubscriptionParties, SubscriptionSummary } from "@/components/subscriptions/subscription-overview";
 import { UsageSoFarSection } from "@/components/subscriptions/usage-so-far";
+import { AuditTimeline } from "@/components/ui/audit-timeline";
 import { PageHeader } from "@/components/ui/card";
 import { TableSkeleton } from "@/components/ui/skeleton";
 import { hasRole } from "@/lib/auth/roles";
@@ -97,7 +97,7 @@ const SubscriptionPage = async ({ params }: SubscriptionPageProps) => {
           format={format}
           today={todayIn(format.timeZone)}
         />
-        <InvoiceTimeline entries={timeline} format={format} />
+        <AuditTimeline entries={timeline} format={format} />
       </div>
     </>
   );

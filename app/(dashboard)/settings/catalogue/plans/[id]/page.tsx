@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArchivePlanButton } from "@/components/catalogue/archive-plan-button";
-import { CatalogueHistory } from "@/components/catalogue/catalogue-history";
 import { PriceList } from "@/components/catalogue/price-list";
+import { AuditTimeline } from "@/components/ui/audit-timeline";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { hasRole } from "@/lib/auth/roles";
@@ -84,7 +84,7 @@ const PlanPage = async ({ params }: PlanPageProps) => {
         />
       </section>
 
-      <CatalogueHistory entries={plan.history} format={format} />
+      <AuditTimeline title="History" entries={plan.history} format={format} />
     </div>
   );
 };

@@ -1,22 +1,42 @@
 "use client";
-// Choosing a subscription's owner or payer by typing: an ARIA combobox searched on the server after
-// a pause in typing (arrow keys move, Enter picks, Esc closes). The payer field lists archived
-// customers too, marked, so picking one says at the field why it cannot pay instead of hiding it.
+// Choosing a customer by typing (an invoice's customer, a subscription's owner or payer): an ARIA
+// combobox searched on the server after a pause in typing (arrow keys move, Enter picks, Esc
+// closes). What an option carries is shown with it: a currency (the invoice then bills in it), or an
+// archived status, marked, so a payer field that lists archived customers says at the field why one
+// cannot pay instead of hiding it.
 import { useEffect, useId, useRef, useState } from "react";
 import { Badge } from "@/components/ui/badge";
+import { Field } from "@/components/ui/field";
+import type { ActionResult } from "@/lib/actions/result";
 import { cn } from "@/lib/cn";
-import type { searchCustomersForSubscription } from "@/lib/subscriptions/actions";
-import type { SubscriptionCustomerOption } from "@/lib/subscriptions/queries";
+import type { CustomerStatus } from "@/lib/db/generated/enums";
 
-type CustomerComboboxProps = {
+export type CustomerOption = {
+  id: string;
+  name: string;
+  externalId: string;
+  email: string;
+  /** An archived customer is marked "Archived" in the list and under the field. */
+  status?: CustomerStatus;
+  /** Shown after the email, and under the field as the currency the customer bills in. */
+  currency?: string | null;
+};
+
+type CustomerComboboxProps<Option extends CustomerOption> = {
   id: string;
   label: string;
-  selected: SubscriptionCustomerOption | null;
-  onSelect: (customer: SubscriptionCustomerOption) => void;
+  /** The listbox's accessible name; the label unless given. */
+  listLabel?: string;
+  selected: Option | null;
+  onSelect: (customer: Option) => void;
   /** Typing over a chosen customer un-chooses it, so the field never says one name and means another. */
   onClear: () => void;
-  search: typeof searchCustomersForSubscription;
+  search: (input: { q: string; includeArchived?: boolean }) => Promise<ActionResult<Option[]>>;
   includeArchived?: boolean;
+  /** The search finds active customers only, and the empty list says so. */
+  activeOnlyWording?: boolean;
+  /** Focus opens the list even with a customer chosen (else only typing or ArrowDown does). */
+  openOnFocusWhenChosen?: boolean;
   error?: string;
   hint?: string;
   inputRef?: React.Ref<HTMLInputElement>;
@@ -24,26 +44,29 @@ type CustomerComboboxProps = {
 
 const TYPING_PAUSE_MS = 250;
 
-type Results = { query: string; options: SubscriptionCustomerOption[] };
+type Results<Option> = { query: string; options: Option[] };
 
-export const CustomerCombobox = ({
+export const CustomerCombobox = <Option extends CustomerOption>({
   id,
   label,
+  listLabel = label,
   selected,
   onSelect,
   onClear,
   search,
   includeArchived = false,
+  activeOnlyWording = false,
+  openOnFocusWhenChosen = false,
   error,
   hint,
   inputRef,
-}: CustomerComboboxProps) => {
+}: CustomerComboboxProps<Option>) => {
   const listboxId = useId();
   const [text, setText] = useState(selected?.name ?? "");
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   // The last answer stays listed while the next search runs, so the list does not flicker.
-  const [results, setResults] = useState<Results | null>(null);
+  const [results, setResults] = useState<Results<Option> | null>(null);
   const [searching, setSearching] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   // Answers can arrive out of order; only the latest request may fill the list.
@@ -55,7 +78,8 @@ export const CustomerCombobox = ({
     const timer = setTimeout(async () => {
       const request = ++latestRequest.current;
       setSearching(true);
-      const result = await search({ q: query, includeArchived }).catch(() => null);
+      const input = includeArchived ? { q: query, includeArchived } : { q: query };
+      const result = await search(input).catch(() => null);
       if (request !== latestRequest.current) return;
       setSearching(false);
       if (!result?.ok) {
@@ -71,8 +95,9 @@ export const CustomerCombobox = ({
 
   const options = results?.options ?? [];
   const expanded = open && options.length > 0;
+  const noun = activeOnlyWording ? "active customer" : "customer";
 
-  const choose = (customer: SubscriptionCustomerOption) => {
+  const choose = (customer: Option) => {
     onSelect(customer);
     setText(customer.name);
     setOpen(false);
@@ -116,10 +141,7 @@ export const CustomerCombobox = ({
     .join(" ");
 
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium text-ink-700">
-        {label}
-      </label>
+    <Field id={id} label={label} hint={hint} error={error}>
       <div className="relative">
         <input
           ref={inputRef}
@@ -143,7 +165,7 @@ export const CustomerCombobox = ({
           }}
           // With a customer chosen, focus (an error sending it back here) must not cover the field's message.
           onFocus={() => {
-            if (!selected) setOpen(true);
+            if (!selected || openOnFocusWhenChosen) setOpen(true);
           }}
           onBlur={() => setOpen(false)}
           onKeyDown={onKeyDown}
@@ -155,7 +177,7 @@ export const CustomerCombobox = ({
         <ul
           id={listboxId}
           role="listbox"
-          aria-label={label}
+          aria-label={listLabel}
           hidden={!expanded}
           className="absolute z-20 mt-1 max-h-72 w-full overflow-auto rounded-md border border-ink-200 bg-white py-1 shadow-lg"
         >
@@ -177,6 +199,7 @@ export const CustomerCombobox = ({
               </span>
               <span className="block text-xs text-ink-600">
                 {customer.externalId} · {customer.email}
+                {customer.currency ? ` · ${customer.currency}` : ""}
               </span>
             </li>
           ))}
@@ -185,27 +208,18 @@ export const CustomerCombobox = ({
       <p aria-live="polite" className="text-xs text-ink-600">
         {open && !searching && results && options.length === 0
           ? results.query
-            ? `No customer matches “${results.query}”.`
-            : "There are no customers yet."
+            ? `No ${noun} matches “${results.query}”.`
+            : `There are no ${noun}s yet.`
           : null}
         {open && failure ? failure : null}
       </p>
       {selected ? (
         <p id={`${id}-selected`} className="text-xs text-ink-600">
           {selected.externalId} · {selected.email}
+          {selected.currency ? ` · bills in ${selected.currency}` : ""}
           {selected.status === "archived" ? " · archived" : ""}
         </p>
       ) : null}
-      {hint && !error ? (
-        <p id={`${id}-hint`} className="text-xs text-ink-600">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </Field>
   );
 };

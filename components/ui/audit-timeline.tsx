@@ -1,21 +1,39 @@
-// A catalogue record's history from the audit trail, oldest first: what changed, who did it, and
-// when, in the organisation's time zone.
+// A record's history from the audit trail, oldest first: what happened, who did it, when (in the
+// organisation's time zone, named), and why when a reason was given. Invoices, credit notes and
+// subscriptions call it "Timeline"; catalogue records "History".
 import { Card } from "@/components/ui/card";
-import type { HistoryEntry } from "@/lib/catalogue/queries";
 import { formatDateTime, type Locale } from "@/lib/format/date";
 
-const actorOf = (entry: HistoryEntry): string => {
+export type AuditTimelineEntry = {
+  id: string;
+  summary: string;
+  actorType: string;
+  actorLabel: string;
+  reason: string | null;
+  createdAt: Date;
+};
+
+const actorOf = (entry: AuditTimelineEntry): string => {
   if (entry.actorType === "system") return `${entry.actorLabel} (automatic)`;
   if (entry.actorType === "api") return `${entry.actorLabel} (API)`;
   return entry.actorLabel;
 };
 
-export const CatalogueHistory = ({ entries, format }: { entries: HistoryEntry[]; format: Locale }) => (
-  <Card title="History">
+export const AuditTimeline = ({
+  entries,
+  format,
+  title = "Timeline",
+}: {
+  entries: AuditTimelineEntry[];
+  format: Locale;
+  /** The card's heading and the list's accessible name. */
+  title?: string;
+}) => (
+  <Card title={title}>
     {entries.length === 0 ? (
       <p className="text-sm text-ink-600">Nothing recorded yet.</p>
     ) : (
-      <ol aria-label="History" className="relative flex flex-col gap-5 border-l border-ink-200 pl-5">
+      <ol aria-label={title} className="relative flex flex-col gap-5 border-l border-ink-200 pl-5">
         {entries.map((entry) => (
           <li key={entry.id} className="relative">
             <span
