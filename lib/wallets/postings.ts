@@ -13,7 +13,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { UserError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format/date";
-import { consumableMinor, planConsumption, type PlannedConsumption } from "./allocation";
+import { consumableMinor, planConsumption, type ConsumableCredit, type PlannedConsumption } from "./allocation";
 import { expireLockedCredit } from "./expiry";
 import {
   getOrCreateWallet,
@@ -26,6 +26,7 @@ import {
   readDebitSnapshot,
   walletMoney,
   walletMoneyWithCode,
+  type DebitPosting,
   type LockedWallet,
   type PostingAudit,
   type PostingDraft,
@@ -211,9 +212,18 @@ export const drawDownLocked = async (tx: Tx, input: DrawDownInput): Promise<Draw
     const expired = await expireLockedCredit(tx, { wallet, creditId: credit.id, now });
     if (expired) credit.remainingMinor = 0n;
   }
+  return postDebit(tx, planDebit(credits, input));
+};
+
+/** The debit consuming credits in the domain's order; refused at the amount field when they cannot cover it. */
+const planDebit = <W extends LockedWallet>(
+  credits: readonly ConsumableCredit[],
+  input: DrawDownInput & { wallet: W },
+): DebitPosting & { wallet: W } => {
+  const { wallet, amountMinor, now } = input;
   const available = consumableMinor(credits, now);
   if (amountMinor > available) throw insufficientBalance(wallet, available, amountMinor);
-  return postDebit(tx, {
+  return {
     wallet,
     reason: input.reason,
     amountMinor,
@@ -223,7 +233,7 @@ export const drawDownLocked = async (tx: Tx, input: DrawDownInput): Promise<Draw
     invoiceId: input.invoiceId ?? null,
     actorUserId: input.actorUserId ?? null,
     audit: input.audit,
-  });
+  };
 };
 
 const allocationsOf = async (tx: Tx, debitId: string): Promise<PlannedConsumption[]> =>
@@ -283,25 +293,26 @@ export const debitWallet = async (tx: Tx, input: DebitWalletInput): Promise<Debi
       if (locked) await expireLockedCredit(tx, { wallet, creditId: due.id, now });
       return null;
     }
-    const available = consumableMinor(credits, now);
-    if (amountMinor > available) throw insufficientBalance(wallet, available, amountMinor);
-    const debit = await postDebitIfCurrent(tx, {
-      wallet,
-      reason: input.reason,
-      amountMinor,
-      consumption: planConsumption(credits, amountMinor, now),
-      idempotencyKey: input.idempotencyKey ?? null,
-      memo: input.memo ?? null,
-      invoiceId: input.invoiceId ?? null,
-      actorUserId: actor.id ?? null,
-      audit: (draft) => ({
-        actor,
-        action: "wallet.debited",
-        summary: `Debited ${walletMoney(wallet, amountMinor)} from the ${wallet.currency} wallet`,
-        reason: input.memo ?? null,
-        changes: debitChanges({ draft, reason: input.reason, currency: wallet.currency, amountMinor }),
+    const debit = await postDebitIfCurrent(
+      tx,
+      planDebit(credits, {
+        wallet,
+        reason: input.reason,
+        amountMinor,
+        now,
+        idempotencyKey: input.idempotencyKey ?? null,
+        memo: input.memo ?? null,
+        invoiceId: input.invoiceId ?? null,
+        actorUserId: actor.id ?? null,
+        audit: (draft) => ({
+          actor,
+          action: "wallet.debited",
+          summary: `Debited ${walletMoney(wallet, amountMinor)} from the ${wallet.currency} wallet`,
+          reason: input.memo ?? null,
+          changes: debitChanges({ draft, reason: input.reason, currency: wallet.currency, amountMinor }),
+        }),
       }),
-    });
+    );
     if (!debit) return null;
     return { ...debit, duplicate: false, walletId: wallet.id, balanceMinor: debit.balanceAfterMinor };
   });
