@@ -4,7 +4,7 @@
 import { cn } from "@/lib/cn";
 import type { Locale } from "@/lib/format/date";
 import { formatBillingPeriod } from "@/lib/format/period";
-import { parseCalendarDate } from "@/lib/invoices/schemas";
+import { parseCalendarDate } from "@/lib/forms/calendar-date";
 import { subscriptionStart } from "@/lib/subscriptions/first-period";
 import type { PlanOption } from "@/lib/subscriptions/queries";
 

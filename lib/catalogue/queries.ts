@@ -2,6 +2,7 @@
 // that use them, plans with their prices in order, and one plan's history.
 import type { TierInput } from "@/lib/billing/tiers";
 import { db, type Tx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import type { BillingInterval, MeterAggregation, PriceType, TierMode } from "@/lib/db/generated/enums";
 import { readMeterFilters } from "./meters";
 import { pricesLockReason } from "./plans";
@@ -9,6 +10,9 @@ import { decimalText } from "./price-drafts";
 
 /** A read-only client: the app's `db` or a transaction (tests pass their own). */
 type Reader = Tx;
+
+/** Whose catalogue to read, and with which client (the app's `db` unless given). */
+type Scope = { organizationId: string; client?: Reader };
 
 export type MeterSummary = {
   id: string;
@@ -47,6 +51,13 @@ export type PlanListRow = {
 
 const METER_SUMMARY = { id: true, name: true, eventName: true, aggregation: true, property: true } as const;
 
+/** A meter as the list and its page show it: with its filters and the plans whose prices use it. */
+const METER_ROW_SELECT = {
+  ...METER_SUMMARY,
+  filters: true,
+  prices: { select: { plan: { select: { name: true } } } },
+} as const;
+
 const PRICE_SELECT = {
   id: true,
   type: true,
@@ -59,6 +70,16 @@ const PRICE_SELECT = {
     select: { upTo: true, unitAmountMinor: true, flatAmountMinor: true },
   },
 } as const;
+
+const PLAN_SELECT = {
+  id: true,
+  code: true,
+  name: true,
+  currency: true,
+  interval: true,
+  archivedAt: true,
+  prices: { select: PRICE_SELECT, orderBy: [{ position: "asc" }, { id: "asc" }] },
+} satisfies Prisma.PlanSelect;
 
 type PriceRecord = {
   id: string;
@@ -79,27 +100,28 @@ const toPriceView = (price: PriceRecord): PriceView => ({
   })),
 });
 
-export const listMeters = async ({
-  organizationId,
-  client = db,
-}: {
-  organizationId: string;
-  client?: Reader;
-}): Promise<MeterListRow[]> => {
+type MeterRowRecord = MeterSummary & {
+  filters: Parameters<typeof readMeterFilters>[0];
+  prices: { plan: { name: string } }[];
+};
+
+const toMeterListRow = ({ prices, filters, ...meter }: MeterRowRecord): MeterListRow => ({
+  ...meter,
+  filters: readMeterFilters(filters),
+  planNames: [...new Set(prices.map((price) => price.plan.name))].sort((a, b) => a.localeCompare(b)),
+});
+
+export const listMeters = async ({ organizationId, client = db }: Scope): Promise<MeterListRow[]> => {
   const meters = await client.meter.findMany({
     where: { organizationId },
-    select: { ...METER_SUMMARY, filters: true, prices: { select: { plan: { select: { name: true } } } } },
+    select: METER_ROW_SELECT,
     orderBy: [{ name: "asc" }, { id: "asc" }],
   });
-  return meters.map(({ prices, filters, ...meter }) => ({
-    ...meter,
-    filters: readMeterFilters(filters),
-    planNames: [...new Set(prices.map((price) => price.plan.name))].sort((a, b) => a.localeCompare(b)),
-  }));
+  return meters.map(toMeterListRow);
 };
 
 /** Meters to pick from in the plan form. */
-export const listMeterOptions = ({ organizationId, client = db }: { organizationId: string; client?: Reader }) =>
+export const listMeterOptions = ({ organizationId, client = db }: Scope) =>
   client.meter.findMany({
     where: { organizationId },
     select: METER_SUMMARY,
@@ -107,23 +129,11 @@ export const listMeterOptions = ({ organizationId, client = db }: { organization
   });
 
 /** Every plan, active ones first, then by name. */
-export const listPlans = async ({
-  organizationId,
-  client = db,
-}: {
-  organizationId: string;
-  client?: Reader;
-}): Promise<PlanListRow[]> => {
+export const listPlans = async ({ organizationId, client = db }: Scope): Promise<PlanListRow[]> => {
   const plans = await client.plan.findMany({
     where: { organizationId },
     select: {
-      id: true,
-      code: true,
-      name: true,
-      currency: true,
-      interval: true,
-      archivedAt: true,
-      prices: { select: PRICE_SELECT, orderBy: [{ position: "asc" }, { id: "asc" }] },
+      ...PLAN_SELECT,
       _count: { select: { subscriptions: { where: { status: "active" } } } },
     },
     orderBy: [{ name: "asc" }, { id: "asc" }],
@@ -143,22 +153,9 @@ export const getMeter = async ({
   organizationId,
   meterId,
   client = db,
-}: {
-  organizationId: string;
-  meterId: string;
-  client?: Reader;
-}): Promise<MeterDetail | null> => {
-  const meter = await client.meter.findFirst({
-    where: { id: meterId, organizationId },
-    select: { ...METER_SUMMARY, filters: true, prices: { select: { plan: { select: { name: true } } } } },
-  });
-  if (!meter) return null;
-  const { prices, filters, ...rest } = meter;
-  return {
-    ...rest,
-    filters: readMeterFilters(filters),
-    planNames: [...new Set(prices.map((price) => price.plan.name))].sort((a, b) => a.localeCompare(b)),
-  };
+}: Scope & { meterId: string }): Promise<MeterDetail | null> => {
+  const meter = await client.meter.findFirst({ where: { id: meterId, organizationId }, select: METER_ROW_SELECT });
+  return meter ? toMeterListRow(meter) : null;
 };
 
 export type HistoryEntry = {
@@ -181,21 +178,11 @@ export const getPlan = async ({
   organizationId,
   planId,
   client = db,
-}: {
-  organizationId: string;
-  planId: string;
-  client?: Reader;
-}): Promise<PlanDetail | null> => {
+}: Scope & { planId: string }): Promise<PlanDetail | null> => {
   const plan = await client.plan.findFirst({
     where: { id: planId, organizationId },
     select: {
-      id: true,
-      code: true,
-      name: true,
-      currency: true,
-      interval: true,
-      archivedAt: true,
-      prices: { select: PRICE_SELECT, orderBy: [{ position: "asc" }, { id: "asc" }] },
+      ...PLAN_SELECT,
     },
   });
   if (!plan) return null;

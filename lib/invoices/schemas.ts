@@ -4,6 +4,7 @@
 import type { Path } from "react-hook-form";
 import { z } from "zod";
 import type { PaymentMethod, PaymentTerms } from "@/lib/db/generated/enums";
+import { calendarDate, calendarDateText, DATE_EXAMPLE, parseCalendarDate } from "@/lib/forms/calendar-date";
 import { isSupportedCurrency, parseMoney, parsePercent, parseQuantity, type CurrencyCode } from "@/lib/money";
 import { readBilledLine, type BilledLine } from "./billed-line";
 import { computeInvoiceTotals } from "./totals";
@@ -39,35 +40,8 @@ export const dueDateFor = (issueDate: Date, terms: PaymentTerms): Date =>
 
 // ---------------------------------------------------------------- calendar dates
 
-const DATE_TEXT = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** "2024-06-28" -> that calendar date as UTC midnight (how DATE columns come back), or null. */
-export const parseCalendarDate = (text: string): Date | null => {
-  const match = DATE_TEXT.exec(text.trim());
-  if (!match) return null;
-  const [, year, month, day] = match.map(Number) as [number, number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  // Date.UTC rolls 2024-02-30 over to March: a date that does not round-trip does not exist.
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return date;
-};
-
-/** A DATE column's value back as the form's "YYYY-MM-DD". */
-export const calendarDateText = (date: Date): string => date.toISOString().slice(0, 10);
-
-const DATE_EXAMPLE = "Enter a date like 2024-06-28";
-
-const calendarDate = (emptyMessage: string) =>
-  z.string().transform((text, context): Date => {
-    if (text.trim() === "") {
-      context.addIssue({ code: "custom", message: emptyMessage });
-      return z.NEVER;
-    }
-    const date = parseCalendarDate(text);
-    if (date) return date;
-    context.addIssue({ code: "custom", message: DATE_EXAMPLE });
-    return z.NEVER;
-  });
+// Parsed in lib/forms/calendar-date; exported here too for the invoice code that reads them.
+export { calendarDateText, parseCalendarDate };
 
 // ---------------------------------------------------------------- invoice numbers
 

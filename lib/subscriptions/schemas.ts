@@ -3,7 +3,7 @@
 // same words at the same field. Dates are calendar dates (UTC midnight, as DATE columns hold them);
 // the service reads each as midnight on the organisation's calendar, where periods turn. No I/O.
 import { z } from "zod";
-import { parseCalendarDate } from "@/lib/invoices/schemas";
+import { calendarDate, optionalCalendarDate } from "@/lib/forms/calendar-date";
 
 export const SAME_CUSTOMER_MESSAGE = "The invoicing customer must be a different customer from the owner";
 export const PAYER_INACTIVE_MESSAGE = "invoicing customer is not active";
@@ -11,32 +11,6 @@ export const PAYER_LOCKED_MESSAGE =
   "The invoicing customer cannot be changed: cancel this subscription and create a new one";
 export const OWNER_LOCKED_MESSAGE =
   "The customer who uses a subscription cannot be changed: cancel this subscription and create a new one";
-
-const DATE_EXAMPLE = "Enter a date like 2024-06-28";
-
-/** "2024-06-28" -> 2024-06-28T00:00:00Z; empty and malformed text get their own messages. */
-const utcDate = (emptyMessage: string) =>
-  z.string().transform((text, context): Date => {
-    if (text.trim() === "") {
-      context.addIssue({ code: "custom", message: emptyMessage });
-      return z.NEVER;
-    }
-    const date = parseCalendarDate(text);
-    if (date) return date;
-    context.addIssue({ code: "custom", message: DATE_EXAMPLE });
-    return z.NEVER;
-  });
-
-const optionalUtcDate = z
-  .string()
-  .optional()
-  .transform((text, context): Date | null => {
-    if (!text || text.trim() === "") return null;
-    const date = parseCalendarDate(text);
-    if (date) return date;
-    context.addIssue({ code: "custom", message: DATE_EXAMPLE });
-    return z.NEVER;
-  });
 
 const id = (message: string) => z.string().trim().min(1, message).max(64, message);
 
@@ -53,9 +27,9 @@ export const createSubscriptionSchema = z
   .object({
     customerId: id("Choose the customer who uses the subscription"),
     planId: id("Choose a plan"),
-    startDate: utcDate("Enter the date the subscription starts"),
+    startDate: calendarDate("Enter the date the subscription starts"),
     /** Empty: the start date. */
-    billingAnchor: optionalUtcDate,
+    billingAnchor: optionalCalendarDate,
     /** The delegated payer; empty: the owner pays. */
     invoicingCustomerId: optionalId,
   })

@@ -2,14 +2,13 @@
 // anchor gives on the organisation's calendar (London), so the job bills nothing before a period
 // ends, and at the month's end bills each live subscription once and moves it to the next London
 // month (the one set to cancel ends instead), in summer and in winter alike.
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { periodContaining } from "@/lib/billing/periods";
-import { createDb, type Db } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { DEMO_ORG_ID } from "@/lib/db/demo";
-import { seedDemoData } from "@/lib/db/seed";
 import { wallClockOf } from "@/lib/format/zone";
 import { runSubscriptionBilling } from "@/lib/jobs/billing";
-import { createMigratedTestDatabase, type TestDatabase } from "./db";
+import { setUpSeededDemoDbs } from "./db-fixtures";
 
 vi.hoisted(() => {
   process.env.LOG_LEVEL = "error";
@@ -18,20 +17,10 @@ vi.hoisted(() => {
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MINUTE_MS = 60_000;
 
-const databases: { database: TestDatabase; db: Db }[] = [];
-
-afterAll(async () => {
-  for (const { database, db } of databases) {
-    await db.$disconnect();
-    await database.drop();
-  }
-});
+const seedDemo = setUpSeededDemoDbs();
 
 const seeded = async (now: Date) => {
-  const database = await createMigratedTestDatabase();
-  const db = createDb(database.url);
-  databases.push({ database, db });
-  expect(await seedDemoData(db, { now })).toEqual({ seeded: true });
+  const db = await seedDemo(now);
   const { timeZone } = await db.organization.findUniqueOrThrow({ where: { id: DEMO_ORG_ID } });
   return { db, timeZone };
 };

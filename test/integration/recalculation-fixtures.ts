@@ -13,6 +13,8 @@ import { makeCustomer, makeOrganization } from "./invoice-fixtures";
 export const JUNE = { start: new Date("2024-06-01T00:00:00Z"), end: new Date("2024-07-01T00:00:00Z") };
 /** When the period was billed: after it ended. */
 export const BILLED_AT = new Date("2024-07-01T01:00:00Z");
+/** When the tests recalculate: two hours after June was billed. */
+export const RECALCULATED_AT = new Date("2024-07-01T03:00:00Z");
 /** When the first events arrived (before billing) and when the backfill did (after). */
 export const FIRST_RECEIVED = new Date("2024-06-30T12:00:00Z");
 export const BACKFILL_RECEIVED = new Date("2024-07-01T02:00:00Z");

@@ -3,16 +3,16 @@
 // draft rewrites its plan lines (manual lines kept) with an audit entry; no new events changes
 // nothing; a reviewed total that moved is refused; a finalized invoice is voided (its wallet credit
 // restored) and replaced by a corrected draft linked both ways; a paid or void one is refused.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { applyRecalculation, previewRecalculation, RECALCULATION_VOID_REASON } from "@/lib/billing/recalculate";
-import { createDb, type Db } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { UserError } from "@/lib/errors";
 import { recordPaymentSchema } from "@/lib/invoices/schemas";
 import { recordPayment } from "@/lib/invoices/service/payments";
 import type { InvoiceActor } from "@/lib/invoices/service/shared";
 import { getWalletBalance } from "@/lib/wallets/queries";
 import { applyCreditToInvoice } from "@/lib/wallets/service";
-import { createMigratedTestDatabase, type TestDatabase } from "./db";
+import { setUpMigratedDb } from "./db-fixtures";
 import { auditActions, finalize, issuedInvoice, rejection } from "./invoice-fixtures";
 import {
   addManualLine,
@@ -21,26 +21,15 @@ import {
   billJune,
   delegatedSubscription,
   JUNE,
+  RECALCULATED_AT,
   linesOf,
   storeEvents,
   type UsageSetup,
 } from "./recalculation-fixtures";
 import { credit } from "./wallet-fixtures";
 
-let database: TestDatabase;
 let db: Db;
-
-beforeAll(async () => {
-  database = await createMigratedTestDatabase();
-  db = createDb(database.url);
-});
-
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
-});
-
-const RECALCULATED_AT = new Date("2024-07-01T03:00:00Z");
+setUpMigratedDb((created) => (db = created));
 
 const preview = (actor: InvoiceActor, invoiceId: string) =>
   db.$transaction((tx) => previewRecalculation(tx, { actor, invoiceId }));

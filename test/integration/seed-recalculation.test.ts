@@ -1,13 +1,11 @@
 // The demo's subscription invoices agree with the demo's usage events: recalculating any of them from
 // the events stored finds nothing to change (no usage falling to 0, no tier line appearing), whatever
 // day the demo is seeded on, including one where Pied Piper's last period lies three months back.
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { previewRecalculation } from "@/lib/billing/recalculate";
-import { createDb, type Db } from "@/lib/db/client";
 import { DEMO_ADMIN, DEMO_ORG_ID } from "@/lib/db/demo";
-import { seedDemoData } from "@/lib/db/seed";
 import type { InvoiceActor } from "@/lib/invoices/service/shared";
-import { createMigratedTestDatabase, type TestDatabase } from "./db";
+import { setUpSeededDemoDbs } from "./db-fixtures";
 
 vi.hoisted(() => {
   process.env.LOG_LEVEL = "error";
@@ -15,20 +13,10 @@ vi.hoisted(() => {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-const databases: { database: TestDatabase; db: Db }[] = [];
-
-afterAll(async () => {
-  for (const { database, db } of databases) {
-    await db.$disconnect();
-    await database.drop();
-  }
-});
+const seedDemo = setUpSeededDemoDbs();
 
 const seeded = async (now: Date) => {
-  const database = await createMigratedTestDatabase();
-  const db = createDb(database.url);
-  databases.push({ database, db });
-  expect(await seedDemoData(db, { now })).toEqual({ seeded: true });
+  const db = await seedDemo(now);
   const admin = await db.user.findUniqueOrThrow({ where: { email: DEMO_ADMIN.email } });
   const actor: InvoiceActor = { id: admin.id, organizationId: DEMO_ORG_ID, name: admin.name, email: admin.email };
   return { db, actor };

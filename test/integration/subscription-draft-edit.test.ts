@@ -3,13 +3,13 @@
 // none, and Recalculate afterwards recounts the usage lines and keeps the hand-made one. The payer,
 // the currency and the prices are the subscription's: a change to them is refused at its field with
 // nothing written.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { applyRecalculation, previewRecalculation } from "@/lib/billing/recalculate";
-import { createDb, type Db } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { UserError } from "@/lib/errors";
 import { getDraftFormValues } from "@/lib/invoices/detail";
 import type { DraftInvoiceFormValues } from "@/lib/invoices/schemas";
-import { createMigratedTestDatabase, type TestDatabase } from "./db";
+import { setUpMigratedDb } from "./db-fixtures";
 import { draftValues, makeCustomer, rejection, saveDraft } from "./invoice-fixtures";
 import {
   BACKFILL_RECEIVED,
@@ -17,23 +17,12 @@ import {
   billJune,
   delegatedSubscription,
   JUNE,
+  RECALCULATED_AT,
   storeEvents,
 } from "./recalculation-fixtures";
 
-let database: TestDatabase;
 let db: Db;
-
-beforeAll(async () => {
-  database = await createMigratedTestDatabase();
-  db = createDb(database.url);
-});
-
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
-});
-
-const RECALCULATED_AT = new Date("2024-07-01T03:00:00Z");
+setUpMigratedDb((created) => (db = created));
 // June billed: 49.00 fee + 120 calls x 0.10 + 37.75 GB x 0.25 (9.44) + 3 users (20.00 + 8.00) = 98.44.
 const BILLED_TOTAL = 9844n;
 const WORKSHOP = 25000n; // $250.00, added by hand

@@ -10,6 +10,31 @@ import { getOrganization } from "@/lib/organization/queries";
 
 export const metadata: Metadata = { title: "Catalogue · Settings" };
 
+type CatalogueSectionProps = {
+  /** The heading's id, which labels the section. */
+  id: string;
+  title: string;
+  /** The link that adds one, for those who may. */
+  add: { href: string; label: string } | null;
+  children: React.ReactNode;
+};
+
+const CatalogueSection = ({ id, title, add, children }: CatalogueSectionProps) => (
+  <section aria-labelledby={id} className="flex flex-col gap-3">
+    <div className="flex flex-wrap items-center justify-between gap-2">
+      <h2 id={id} className="text-base font-semibold text-ink-900">
+        {title}
+      </h2>
+      {add ? (
+        <Button asChild size="sm">
+          <Link href={add.href}>{add.label}</Link>
+        </Button>
+      ) : null}
+    </div>
+    {children}
+  </section>
+);
+
 const CataloguePage = async () => {
   const user = await requireUser();
   const [organization, meters, plans] = await Promise.all([
@@ -25,32 +50,20 @@ const CataloguePage = async () => {
         in one currency, billed monthly or yearly.{" "}
         {canEdit ? "Admins add and change meters and plans." : "Only admins change the catalogue."}
       </p>
-      <section aria-labelledby="meters-heading" className="flex flex-col gap-3">
-        <div className="flex flex-wrap items-center justify-between gap-2">
-          <h2 id="meters-heading" className="text-base font-semibold text-ink-900">
-            Meters
-          </h2>
-          {canEdit ? (
-            <Button asChild size="sm">
-              <Link href="/settings/catalogue/meters/new">Add meter</Link>
-            </Button>
-          ) : null}
-        </div>
+      <CatalogueSection
+        id="meters-heading"
+        title="Meters"
+        add={canEdit ? { href: "/settings/catalogue/meters/new", label: "Add meter" } : null}
+      >
         <MetersTable rows={meters} canEdit={canEdit} />
-      </section>
-      <section aria-labelledby="plans-heading" className="flex flex-col gap-3">
-        <div className="flex flex-wrap items-center justify-between gap-2">
-          <h2 id="plans-heading" className="text-base font-semibold text-ink-900">
-            Plans
-          </h2>
-          {canEdit ? (
-            <Button asChild size="sm">
-              <Link href="/settings/catalogue/plans/new">Add plan</Link>
-            </Button>
-          ) : null}
-        </div>
+      </CatalogueSection>
+      <CatalogueSection
+        id="plans-heading"
+        title="Plans"
+        add={canEdit ? { href: "/settings/catalogue/plans/new", label: "Add plan" } : null}
+      >
         <PlansTable rows={plans} canEdit={canEdit} locale={organization.locale} />
-      </section>
+      </CatalogueSection>
     </div>
   );
 };

@@ -5,7 +5,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { todayIn } from "@/lib/format/date";
-import { calendarDateText } from "@/lib/invoices/schemas";
+import { calendarDateText } from "@/lib/forms/calendar-date";
 import { getOrganization } from "@/lib/organization/queries";
 import { createSubscription, searchCustomersForSubscription } from "@/lib/subscriptions/actions";
 import { getSubscriptionCustomerOption, listActivePlans } from "@/lib/subscriptions/queries";

@@ -1,15 +1,5 @@
-import Link from "next/link";
+import { CatalogueNotFound } from "@/components/catalogue/catalogue-not-found";
 
-const MeterNotFound = () => (
-  <div className="rounded-lg border border-ink-200 bg-white p-6">
-    <h2 className="text-base font-semibold text-ink-900">Meter not found</h2>
-    <p className="mt-2 text-sm text-ink-700">
-      There is no such meter in your organisation. It may have been mistyped in the address.
-    </p>
-    <Link className="mt-4 inline-block text-sm font-medium text-brand-700 hover:underline" href="/settings/catalogue">
-      Back to the catalogue
-    </Link>
-  </div>
-);
+const MeterNotFound = () => <CatalogueNotFound thing="meter" />;
 
 export default MeterNotFound;
