@@ -68,6 +68,19 @@ test.describe("as finance", () => {
     await expect(subscriptionsSection(page)).toContainText(`Pays for ${owner.name}`);
     await page.goto(owner.url);
     await expect(subscriptionsSection(page)).toContainText(`Uses; billed to ${payer.name}`);
+
+    // A customer paying for a live subscription stays active until the subscription is canceled.
+    await page.goto(payer.url);
+    await page.getByRole("button", { name: "Archive", exact: true }).click();
+    await page
+      .getByRole("dialog", { name: `Archive ${payer.name}?` })
+      .getByRole("button", { name: "Archive customer" })
+      .click();
+    await expect(
+      toast(page, `${payer.name} still has a live subscription (Starter, paid for ${owner.name}): cancel it first`),
+    ).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole("button", { name: "Archive", exact: true })).toBeVisible();
   });
 
   test("an archived customer as payer is refused at Invoice to, and nothing is created", async ({ page }, testInfo) => {

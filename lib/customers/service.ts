@@ -208,9 +208,42 @@ const seriesNameOrId = async (tx: Tx, organizationId: string, seriesId: string) 
 
 // ---------------------------------------------------------------- archive and restore
 
+const LIVE_SUBSCRIPTIONS_NAMED = 3;
+
+/**
+ * A customer who uses or pays for a live subscription stays active: its periods would be billed to,
+ * or counted for, an archived customer. Subscriptions created meanwhile wait on the customer's row
+ * lock (they take it FOR SHARE), so none slips in between this check and the archive.
+ */
+const refuseLiveSubscriptions = async (tx: Tx, customer: { id: string; name: string }, organizationId: string) => {
+  const where = {
+    organizationId,
+    status: "active" as const,
+    OR: [{ customerId: customer.id }, { invoicingCustomerId: customer.id }],
+  };
+  const live = await tx.subscription.findMany({
+    where,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: LIVE_SUBSCRIPTIONS_NAMED,
+    select: { customerId: true, plan: { select: { name: true } }, customer: { select: { name: true } } },
+  });
+  if (live.length === 0) return;
+  const total = live.length < LIVE_SUBSCRIPTIONS_NAMED ? live.length : await tx.subscription.count({ where });
+  const named = live.map((subscription) =>
+    subscription.customerId === customer.id
+      ? subscription.plan.name
+      : `${subscription.plan.name}, paid for ${subscription.customer.name}`,
+  );
+  const more = total > live.length ? `; and ${total - live.length} more` : "";
+  throw new UserError(
+    `${customer.name} still has ${total === 1 ? "a live subscription" : `${total} live subscriptions`} (${named.join("; ")}${more}): cancel ${total === 1 ? "it" : "them"} first, so nothing is billed to an archived customer.`,
+  );
+};
+
 export const archiveCustomer = async (tx: Tx, { actor, customerId }: { actor: Actor; customerId: string }) => {
   const before = await lockCustomer(tx, actor, customerId);
   if (before.status === "archived") throw new UserError(`${before.name} is already archived.`);
+  await refuseLiveSubscriptions(tx, before, actor.organizationId);
   const archivedAt = new Date();
   const customer = await tx.customer.update({
     where: { id: before.id },

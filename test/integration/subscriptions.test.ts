@@ -478,6 +478,46 @@ describe("cancelSubscription", () => {
   });
 });
 
+describe("archiving a customer with subscriptions", () => {
+  const archive = (actor: SubscriptionActor, customerId: string) =>
+    db.$transaction((tx) => archiveCustomer(tx, { actor, customerId }));
+
+  it("refuses while the customer uses or pays for a live subscription, and allows it once canceled", async () => {
+    const { actor, owner, reseller, plan } = await makeScene();
+    const subscription = await create(actor, {
+      customerId: owner.id,
+      planId: plan.id,
+      invoicingCustomerId: reseller.id,
+    });
+
+    const asPayer = await rejection(archive(actor, reseller.id));
+    expect(asPayer.message).toBe(
+      "Sea Channel Partners still has a live subscription (Growth, paid for Bluefin Retail): cancel it first, so nothing is billed to an archived customer.",
+    );
+    const asOwner = await rejection(archive(actor, owner.id));
+    expect(asOwner.message).toBe(
+      "Bluefin Retail still has a live subscription (Growth): cancel it first, so nothing is billed to an archived customer.",
+    );
+    expect(await db.customer.count({ where: { id: { in: [owner.id, reseller.id] }, status: "archived" } })).toBe(0);
+
+    await db.$transaction((tx) => cancelSubscription(tx, { actor, subscriptionId: subscription.id, when: "now" }));
+    await archive(actor, reseller.id);
+    expect((await db.customer.findUniqueOrThrow({ where: { id: reseller.id } })).status).toBe("archived");
+  });
+
+  it("names three live subscriptions and counts the rest", async () => {
+    const { actor, reseller, plan } = await makeScene();
+    for (const name of ["Store A", "Store B", "Store C", "Store D"]) {
+      const store = await makeCustomer(db, actor, { name });
+      await create(actor, { customerId: store.id, planId: plan.id, invoicingCustomerId: reseller.id });
+    }
+    const refused = await rejection(archive(actor, reseller.id));
+    expect(refused.message).toBe(
+      "Sea Channel Partners still has 4 live subscriptions (Growth, paid for Store A; Growth, paid for Store B; Growth, paid for Store C; and 1 more): cancel them first, so nothing is billed to an archived customer.",
+    );
+  });
+});
+
 describe("usage so far", () => {
   it("counts the owner's events in the current period up to now, never the payer's", async () => {
     const { actor, owner, reseller } = await makeScene();
