@@ -33,6 +33,9 @@ type ApplyCreditDialogProps = {
   action: typeof applyWalletCredit;
 };
 
+const LOST_ANSWER =
+  "The answer was lost on the way. Close this form and check the invoice's payments before applying credit again.";
+
 export const ApplyCreditDialog = ({ invoiceId, invoiceLabel, offer, action }: ApplyCreditDialogProps) => {
   const router = useRouter();
   const { notify } = useToast();
@@ -63,7 +66,8 @@ export const ApplyCreditDialog = ({ invoiceId, invoiceLabel, offer, action }: Ap
   });
 
   // A second click before the button disables itself must not move the money twice.
-  const onSubmit = useSingleSubmit(submit);
+  // Applying credit carries no key: after a lost answer the invoice page says whether it went through.
+  const onSubmit = useSingleSubmit(submit, () => setFormError(LOST_ANSWER));
 
   return (
     <InvoiceFormDialog

@@ -29,6 +29,8 @@ type DebitDialogProps = {
   action: typeof debitWallet;
 };
 
+const LOST_ANSWER = "The debit could not be confirmed. Submit again: the same form is never debited twice.";
+
 export const DebitDialog = ({ customerId, customerName, wallets, action }: DebitDialogProps) => {
   const router = useRouter();
   const { notify } = useToast();
@@ -73,7 +75,7 @@ export const DebitDialog = ({ customerId, customerName, wallets, action }: Debit
   });
 
   // A second click before the button disables itself must not move the money twice.
-  const onSubmit = useSingleSubmit(submit);
+  const onSubmit = useSingleSubmit(submit, () => setFormError(LOST_ANSWER));
 
   return (
     <InvoiceFormDialog

@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, Textarea } from "@/components/ui/field";
 import { AmountField, OptionSelectField } from "@/components/ui/form-fields";
 import { useToast } from "@/components/ui/toast";
-import { useFormDialog } from "@/components/ui/use-form-dialog";
+import { useFormDialog, useSingleSubmit } from "@/components/ui/use-form-dialog";
 import { applyServerErrors } from "@/lib/actions/form-errors";
 import type { topUpWallet } from "@/lib/wallets/actions";
 import { topUpSchema } from "@/lib/wallets/schemas";
@@ -72,15 +72,9 @@ export const TopUpDialog = ({
   // A new opening is a new top-up: fresh fields and a fresh key.
   const { open, setOpen, formError, setFormError, onOpenChange } = useFormDialog({ onOpen: () => reset(defaults()) });
 
-  const onSubmit = handleSubmit(async (values) => {
+  const submit = handleSubmit(async (values) => {
     setFormError(undefined);
-    let result: Awaited<ReturnType<typeof action>>;
-    try {
-      result = await action(values);
-    } catch {
-      setFormError(LOST_ANSWER);
-      return;
-    }
+    const result = await action(values);
     if (!result.ok) {
       setFormError(applyServerErrors(result, { setError, fields: TOP_UP_FIELDS }));
       return;
@@ -93,6 +87,9 @@ export const TopUpDialog = ({
     );
     router.refresh();
   });
+
+  // The form's key makes a second submit harmless; dropping it saves a round trip.
+  const onSubmit = useSingleSubmit(submit, () => setFormError(LOST_ANSWER));
 
   return (
     <InvoiceFormDialog
